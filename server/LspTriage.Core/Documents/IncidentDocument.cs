@@ -1,0 +1,106 @@
+using LspTriage.Core.Text;
+
+namespace LspTriage.Core.Documents;
+
+/// <summary>
+/// An immutable, parsed incident or postmortem file. Built once per document version and shared by every request
+/// that reads that version. <see cref="Parse"/> never throws: what it cannot read becomes a <see cref="ParseProblem"/>.
+/// </summary>
+public sealed class IncidentDocument
+{
+    internal IncidentDocument(
+        string text,
+        LineMap lines,
+        string? path,
+        DocumentKind kind,
+        FrontMatter frontMatter,
+        string? title,
+        TextSpan titleSpan,
+        IReadOnlyList<Section> sections,
+        IReadOnlyList<Placeholder> placeholders,
+        IReadOnlyList<TimelineEntry> timeline,
+        IReadOnlyList<ActionItem> actionItems,
+        IReadOnlyList<GeneratedBlock> generatedBlocks,
+        IReadOnlyList<ParseProblem> problems)
+    {
+        Text = text;
+        Lines = lines;
+        Path = path;
+        Kind = kind;
+        FrontMatter = frontMatter;
+        Title = title;
+        TitleSpan = titleSpan;
+        Sections = sections;
+        Placeholders = placeholders;
+        Timeline = timeline;
+        ActionItems = actionItems;
+        GeneratedBlocks = generatedBlocks;
+        Problems = problems;
+    }
+
+    public string Text { get; }
+
+    public LineMap Lines { get; }
+
+    /// <summary>File system path or URI path the document was opened from, if known; used for classification only.</summary>
+    public string? Path { get; }
+
+    public DocumentKind Kind { get; }
+
+    public FrontMatter FrontMatter { get; }
+
+    /// <summary>The first level-1 heading, or the front matter <c>title</c>.</summary>
+    public string? Title { get; }
+
+    public TextSpan TitleSpan { get; }
+
+    /// <summary>All sections in document order; <see cref="Section.ParentIndex"/> gives the tree.</summary>
+    public IReadOnlyList<Section> Sections { get; }
+
+    public IReadOnlyList<Placeholder> Placeholders { get; }
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; }
+
+    public IReadOnlyList<ActionItem> ActionItems { get; }
+
+    public IReadOnlyList<GeneratedBlock> GeneratedBlocks { get; }
+
+    public IReadOnlyList<ParseProblem> Problems { get; }
+
+    public string? Service => FrontMatter["service"];
+
+    public static IncidentDocument Parse(string text, string? path = null, DocumentOptions? options = null) =>
+        IncidentDocumentParser.Parse(text, path, options ?? DocumentOptions.Default);
+
+    public TextRange RangeOf(TextSpan span) => Lines.RangeOf(span);
+
+    public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    /// <summary>The first section of a kind that the user wrote (generated sections are only used when no other exists).</summary>
+    public Section? FindSection(SectionKind kind) =>
+        Sections.FirstOrDefault(s => s.Kind == kind && !s.IsGenerated) ?? Sections.FirstOrDefault(s => s.Kind == kind);
+
+    /// <summary>The section's own text below its heading, without sub-sections' headings removed.</summary>
+    public string ContentOf(Section section) => TextOf(section.ContentSpan);
+
+    public bool IsInsideGeneratedBlock(int offset) => GeneratedBlocks.Any(b => b.Span.Contains(offset));
+
+    /// <summary>The innermost section containing an offset, or -1.</summary>
+    public int SectionIndexAt(int offset)
+    {
+        var found = -1;
+        for (var i = 0; i < Sections.Count; i++)
+        {
+            var s = Sections[i];
+            if (s.Span.Start > offset)
+            {
+                break;
+            }
+            if (offset < s.Span.End || (offset == Text.Length && s.Span.End == Text.Length))
+            {
+                found = i;
+            }
+        }
+        return found;
+    }
+}
