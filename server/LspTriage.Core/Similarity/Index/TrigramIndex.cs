@@ -1,0 +1,511 @@
+using LspTriage.Core.Similarity.Records;
+using LspTriage.Core.Similarity.Trigrams;
+
+namespace LspTriage.Core.Similarity.Index;
+
+/// <summary>
+/// An in-process inverted trigram index answering "top k by pg_trgm similarity above a threshold" exactly as
+/// PostgreSQL would (same trigrams, same float4 arithmetic), fast enough for 100,000 keys.
+/// </summary>
+/// <remarks>
+/// Layout: each distinct trigram gets a dense integer id; each record lives in a slot holding its sorted trigram ids;
+/// each trigram id has a postings array of slots in ascending order. Updates append a new slot and tombstone the old
+/// one; postings are compacted when tombstones pass a quarter of the slots.
+/// <para>Search uses the bounds that similarity ≥ θ implies for shared count c and set sizes n1, n2:
+/// c ≥ θ·n1 and θ·n1 ≤ n2 ≤ n1/θ. Any record sharing c ≥ ⌈θ·n1⌉ trigrams must appear in the
+/// n1 − ⌈θ·n1⌉ + 1 query trigrams with the shortest postings (prefix filtering), so only those lists are scanned,
+/// counting into a reusable array with a touched list. Candidates are verified by merging sorted id arrays, best prefix
+/// count first, into a k-sized heap; once the heap is full its k-th similarity becomes θ, which prunes the rest. The
+/// first pass guesses a high θ (most searches have near neighbours); if fewer than k results reach it, a second pass at
+/// the k-th found (or the threshold) is exact.</para>
+/// Thread safety: any number of concurrent searches, writers exclusive.
+/// </remarks>
+internal sealed class TrigramIndex
+{
+    private const double FirstGuess = 0.5;
+
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<int, int> _trigramIds = [];
+    private int[][] _postings = [];
+    private int[] _postingLengths = [];
+
+    private IncidentRecord?[] _records = new IncidentRecord?[1024];
+    private int[][] _slotTrigrams = new int[1024][];
+    private int _slotCount;
+    private int _dead;
+    private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
+    private readonly ThreadLocal<Scratch> _scratch;
+
+    public TrigramIndex()
+    {
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch());
+    }
+
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _slotById.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    public IReadOnlyList<IncidentRecord> Snapshot()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _slotById.Values.Order().Select(s => _records[s]!).ToArray();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public IncidentRecord? Get(string id)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _slotById.TryGetValue(id, out var slot) ? _records[slot] : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Adds or replaces records (by <see cref="IncidentRecord.Id"/>). Trigram extraction runs outside the lock.</summary>
+    public void Upsert(IEnumerable<IncidentRecord> records)
+    {
+        var prepared = records.Select(r => (Record: r, Trigrams: TrigramExtractor.ExtractSet(r.Key))).ToList();
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var (record, trigrams) in prepared)
+            {
+                UpsertLocked(record, trigrams);
+            }
+            CompactIfNeeded();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void Upsert(IncidentRecord record) => Upsert([record]);
+
+    public bool Remove(string id)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_slotById.Remove(id, out var slot))
+            {
+                return false;
+            }
+            KillSlot(slot);
+            CompactIfNeeded();
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Removes every record whose path is <paramref name="path"/> or lies under it (a deleted folder).</summary>
+    public int RemoveByPath(string path, StringComparison comparison)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            var prefix = path.EndsWith(Path.DirectorySeparatorChar) ? path : path + Path.DirectorySeparatorChar;
+            var doomed = _slotById
+                .Where(kv => _records[kv.Value]!.Path is { } p && (string.Equals(p, path, comparison) || p.StartsWith(prefix, comparison)))
+                .ToList();
+            foreach (var (id, slot) in doomed)
+            {
+                _slotById.Remove(id);
+                KillSlot(slot);
+            }
+            CompactIfNeeded();
+            return doomed.Count;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void Clear()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _trigramIds.Clear();
+            _postings = [];
+            _postingLengths = [];
+            _records = new IncidentRecord?[1024];
+            _slotTrigrams = new int[1024][];
+            _slotCount = 0;
+            _dead = 0;
+            _slotById.Clear();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Top <paramref name="k"/> records by similarity ≥ <paramref name="threshold"/>, best first, ties by id.</summary>
+    public IReadOnlyList<SimilarIncident> Search(string key, int k, double threshold, Func<IncidentRecord, bool>? exclude = null)
+    {
+        if (k <= 0)
+        {
+            return [];
+        }
+        var query = TrigramExtractor.ExtractSet(key);
+        _lock.EnterReadLock();
+        try
+        {
+            if (threshold <= 0 || query.Length == 0)
+            {
+                return BruteForceLocked(query, k, threshold, exclude);
+            }
+            var scratch = _scratch.Value!;
+            scratch.EnsureSlots(_slotCount);
+            // Map the query to dense ids; trigrams the index has never seen can only add to n1.
+            var ids = new List<int>(query.Length);
+            foreach (var t in query)
+            {
+                if (_trigramIds.TryGetValue(t, out var id))
+                {
+                    ids.Add(id);
+                }
+            }
+            var byLength = ids.ToArray();
+            Array.Sort(byLength, (a, b) => _postingLengths[a].CompareTo(_postingLengths[b]));
+            var sortedIds = ids.ToArray();
+            Array.Sort(sortedIds);
+
+            var heap = new TopK(k);
+            var guess = Math.Max(threshold, FirstGuess);
+            SearchPass(scratch, query.Length, byLength, sortedIds, guess, threshold, heap, exclude);
+            if (guess > threshold && (!heap.IsFull || heap.MinSimilarity < guess))
+            {
+                var second = heap.IsFull ? Math.Max(threshold, heap.MinSimilarity) : threshold;
+                heap.Clear();
+                SearchPass(scratch, query.Length, byLength, sortedIds, second, threshold, heap, exclude);
+            }
+            return heap.ToSortedList(_records);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Every live record scored one by one: the reference the index must equal (tests, tiny indexes).</summary>
+    public IReadOnlyList<SimilarIncident> BruteForce(string key, int k, double threshold, Func<IncidentRecord, bool>? exclude = null)
+    {
+        var query = TrigramExtractor.ExtractSet(key);
+        _lock.EnterReadLock();
+        try
+        {
+            return BruteForceLocked(query, k, threshold, exclude);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private IReadOnlyList<SimilarIncident> BruteForceLocked(int[] query, int k, double threshold, Func<IncidentRecord, bool>? exclude)
+    {
+        var heap = new TopK(k);
+        foreach (var slot in _slotById.Values)
+        {
+            var record = _records[slot]!;
+            if (exclude?.Invoke(record) == true)
+            {
+                continue;
+            }
+            var set = TrigramExtractor.ExtractSet(record.Key);
+            var sim = TrigramSet.Similarity(query, set);
+            if (sim >= threshold)
+            {
+                heap.Offer(slot, sim, record.Id);
+            }
+        }
+        return heap.ToSortedList(_records);
+    }
+
+    private void SearchPass(Scratch scratch, int n1, int[] byLength, int[] sortedIds, double theta, double threshold, TopK heap, Func<IncidentRecord, bool>? exclude)
+    {
+        var minOverlap = MinOverlap(theta, n1);
+        // A record sharing c ≥ minOverlap of the L known query trigrams appears in at least one of any L − minOverlap + 1 of them.
+        var prefix = byLength.Length - minOverlap + 1;
+        if (prefix <= 0)
+        {
+            return;
+        }
+        var counts = scratch.Counts;
+        var touched = scratch.Touched;
+        touched.Clear();
+        for (var i = 0; i < prefix; i++)
+        {
+            var list = _postings[byLength[i]];
+            var len = _postingLengths[byLength[i]];
+            for (var j = 0; j < len; j++)
+            {
+                var slot = list[j];
+                if (counts[slot]++ == 0)
+                {
+                    touched.Add(slot);
+                }
+            }
+        }
+
+        // Best prefix count first: the heap fills with strong matches early and its k-th similarity prunes the tail.
+        var candidates = scratch.Candidates;
+        candidates.Clear();
+        foreach (var slot in touched)
+        {
+            if (_records[slot] is not null)
+            {
+                candidates.Add(((long)counts[slot] << 32) | (uint)slot);
+            }
+            counts[slot] = 0;
+        }
+        candidates.Sort((a, b) => b.CompareTo(a));
+        var unscanned = byLength.Length - prefix;
+        foreach (var packed in candidates)
+        {
+            var prefixCount = (int)(packed >> 32);
+            var slot = (int)(packed & 0xFFFFFFFF);
+            var bound = heap.IsFull ? Math.Max(threshold, heap.MinSimilarity) : threshold;
+            var need = MinOverlap(bound, n1);
+            if (prefixCount + unscanned < need)
+            {
+                break; // Sorted by prefix count: no later candidate can do better.
+            }
+            var trigrams = _slotTrigrams[slot];
+            var n2 = trigrams.Length;
+            // Similarity ≥ bound needs θ·n1 ≤ n2 ≤ n1/θ (with slack for float rounding; the exact test follows).
+            if (n2 < (bound * n1 * 0.999999) - 1 || n2 > (n1 / bound * 1.000001) + 1)
+            {
+                continue;
+            }
+            var record = _records[slot]!;
+            if (exclude?.Invoke(record) == true)
+            {
+                continue;
+            }
+            var shared = TrigramSet.CountShared(sortedIds, trigrams);
+            var sim = TrigramSet.Similarity(shared, n1, n2);
+            if (sim >= threshold)
+            {
+                heap.Offer(slot, sim, record.Id);
+            }
+        }
+    }
+
+    // Smallest shared count c for which c / (n1 + n2 - c) can reach θ; loosened by a relative 1e-6 so that float4
+    // rounding up to the threshold is never pruned (the exact float test decides).
+    private static int MinOverlap(double theta, int n1) => Math.Max(1, (int)Math.Ceiling((theta * n1 * (1 - 1e-6)) - 1e-9));
+
+    private void UpsertLocked(IncidentRecord record, int[] trigrams)
+    {
+        if (_slotById.TryGetValue(record.Id, out var old))
+        {
+            KillSlot(old);
+        }
+        var slot = _slotCount++;
+        if (slot == _records.Length)
+        {
+            Array.Resize(ref _records, slot * 2);
+            Array.Resize(ref _slotTrigrams, slot * 2);
+        }
+        var ids = new int[trigrams.Length];
+        for (var i = 0; i < trigrams.Length; i++)
+        {
+            if (!_trigramIds.TryGetValue(trigrams[i], out var id))
+            {
+                id = _trigramIds.Count;
+                _trigramIds[trigrams[i]] = id;
+                if (id == _postings.Length)
+                {
+                    var size = Math.Max(1024, id * 2);
+                    Array.Resize(ref _postings, size);
+                    Array.Resize(ref _postingLengths, size);
+                }
+                _postings[id] = new int[4];
+            }
+            ids[i] = id;
+            ref var list = ref _postings[id];
+            ref var len = ref _postingLengths[id];
+            if (len == list.Length)
+            {
+                Array.Resize(ref list, len * 2);
+            }
+            list[len++] = slot;
+        }
+        Array.Sort(ids);
+        _records[slot] = record;
+        _slotTrigrams[slot] = ids;
+        _slotById[record.Id] = slot;
+    }
+
+    private void KillSlot(int slot)
+    {
+        _records[slot] = null;
+        _dead++;
+    }
+
+    private void CompactIfNeeded()
+    {
+        if (_dead < 256 || _dead * 4 < _slotCount)
+        {
+            return;
+        }
+        // Renumber live slots densely and rebuild postings in slot order.
+        var map = new int[_slotCount];
+        var next = 0;
+        for (var s = 0; s < _slotCount; s++)
+        {
+            if (_records[s] is null)
+            {
+                map[s] = -1;
+                continue;
+            }
+            map[s] = next;
+            _records[next] = _records[s];
+            _slotTrigrams[next] = _slotTrigrams[s];
+            next++;
+        }
+        for (var s = next; s < _slotCount; s++)
+        {
+            _records[s] = null;
+            _slotTrigrams[s] = null!;
+        }
+        for (var t = 0; t < _trigramIds.Count; t++)
+        {
+            var list = _postings[t];
+            var len = _postingLengths[t];
+            var w = 0;
+            for (var j = 0; j < len; j++)
+            {
+                var m = map[list[j]];
+                if (m >= 0)
+                {
+                    list[w++] = m;
+                }
+            }
+            _postingLengths[t] = w;
+        }
+        foreach (var id in _slotById.Keys.ToList())
+        {
+            _slotById[id] = map[_slotById[id]];
+        }
+        _slotCount = next;
+        _dead = 0;
+    }
+
+    /// <summary>Per-thread buffers reused across searches: counts indexed by slot, the slots touched, candidates.</summary>
+    private sealed class Scratch
+    {
+        public int[] Counts { get; private set; } = new int[1024];
+
+        public List<int> Touched { get; } = new(1024);
+
+        public List<long> Candidates { get; } = new(1024);
+
+        public void EnsureSlots(int slots)
+        {
+            if (Counts.Length < slots)
+            {
+                Counts = new int[Math.Max(slots, Counts.Length * 2)];
+            }
+        }
+    }
+
+    /// <summary>A min-heap of the k best (similarity desc, id asc) seen so far.</summary>
+    private sealed class TopK(int k)
+    {
+        private readonly List<(int Slot, float Sim, string Id)> _items = new(k + 1);
+
+        public bool IsFull => _items.Count >= k;
+
+        public float MinSimilarity => _items.Count == 0 ? 0f : _items[0].Sim;
+
+        public void Clear() => _items.Clear();
+
+        public void Offer(int slot, float sim, string id)
+        {
+            if (_items.Count < k)
+            {
+                _items.Add((slot, sim, id));
+                SiftUp(_items.Count - 1);
+            }
+            else if (Worse(_items[0], (slot, sim, id)))
+            {
+                _items[0] = (slot, sim, id);
+                SiftDown(0);
+            }
+        }
+
+        public IReadOnlyList<SimilarIncident> ToSortedList(IncidentRecord?[] records) =>
+            _items.OrderByDescending(i => i.Sim).ThenBy(i => i.Id, StringComparer.Ordinal)
+                .Select(i => new SimilarIncident(records[i.Slot]!, i.Sim)).ToArray();
+
+        // True when a ranks below b.
+        private static bool Worse((int Slot, float Sim, string Id) a, (int Slot, float Sim, string Id) b) =>
+            a.Sim < b.Sim || (a.Sim == b.Sim && string.CompareOrdinal(a.Id, b.Id) > 0);
+
+        private void SiftUp(int i)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (!Worse(_items[i], _items[parent]))
+                {
+                    break;
+                }
+                (_items[i], _items[parent]) = (_items[parent], _items[i]);
+                i = parent;
+            }
+        }
+
+        private void SiftDown(int i)
+        {
+            while (true)
+            {
+                int l = (2 * i) + 1, r = l + 1, m = i;
+                if (l < _items.Count && Worse(_items[l], _items[m]))
+                {
+                    m = l;
+                }
+                if (r < _items.Count && Worse(_items[r], _items[m]))
+                {
+                    m = r;
+                }
+                if (m == i)
+                {
+                    return;
+                }
+                (_items[i], _items[m]) = (_items[m], _items[i]);
+                i = m;
+            }
+        }
+    }
+}
