@@ -84,9 +84,12 @@ internal sealed class TrigramIndex
     }
 
     /// <summary>Adds or replaces records (by <see cref="IncidentRecord.Id"/>). Trigram extraction runs outside the lock.</summary>
-    public void Upsert(IEnumerable<IncidentRecord> records)
+    public void Upsert(IEnumerable<IncidentRecord> records) =>
+        UpsertPrepared(records.Select(r => (r, TrigramExtractor.ExtractSet(r.Key))).ToList());
+
+    /// <summary>Adds records whose trigram sets were extracted by the caller (in parallel, during indexing).</summary>
+    public void UpsertPrepared(IReadOnlyList<(IncidentRecord Record, int[] Trigrams)> prepared)
     {
-        var prepared = records.Select(r => (Record: r, Trigrams: TrigramExtractor.ExtractSet(r.Key))).ToList();
         _lock.EnterWriteLock();
         try
         {
@@ -232,6 +235,16 @@ internal sealed class TrigramIndex
 
     private IReadOnlyList<SimilarIncident> BruteForceLocked(int[] query, int k, double threshold, Func<IncidentRecord, bool>? exclude)
     {
+        var ids = new List<int>(query.Length);
+        foreach (var t in query)
+        {
+            if (_trigramIds.TryGetValue(t, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+        ids.Sort();
+        var sortedIds = ids.ToArray();
         var heap = new TopK(k);
         foreach (var slot in _slotById.Values)
         {
@@ -240,8 +253,8 @@ internal sealed class TrigramIndex
             {
                 continue;
             }
-            var set = TrigramExtractor.ExtractSet(record.Key);
-            var sim = TrigramSet.Similarity(query, set);
+            var set = _slotTrigrams[slot];
+            var sim = TrigramSet.Similarity(TrigramSet.CountShared(sortedIds, set), query.Length, set.Length);
             if (sim >= threshold)
             {
                 heap.Offer(slot, sim, record.Id);

@@ -24,9 +24,10 @@ public static class IncidentRecordReader
     {
         var scan = Scan(text);
         var fm = scan.FrontMatter;
+        // Without a title, the opening sentence names the incident better than a file name (often a UUID) would.
         var title = Clean(Get(fm, "title") ?? scan.Title) is { Length: > 0 } t
             ? t
-            : path is null ? "Untitled incident" : System.IO.Path.GetFileNameWithoutExtension(path);
+            : OneLine(scan.FirstParagraph, 120) ?? (path is null ? "Untitled incident" : System.IO.Path.GetFileNameWithoutExtension(path));
         var summary = Clean(Get(fm, "summary") ?? scan.Summary);
         var symptom = Clean(Get(fm, "symptom") ?? Get(fm, "symptoms") ?? scan.Symptoms);
         var symptomLine = FirstSentence(symptom) ?? FirstSentence(summary) ?? FirstSentence(scan.RawContext);
@@ -66,6 +67,8 @@ public static class IncidentRecordReader
         public string? RootCause { get; set; }
 
         public string? RawContext { get; set; }
+
+        public string? FirstParagraph { get; set; }
     }
 
     private enum Wanted
@@ -112,6 +115,10 @@ public static class IncidentRecordReader
             var level = HeadingLevel(line, out var heading);
             if (level == 0)
             {
+                if (result.FirstParagraph is null && trimmed.Length > 0 && !trimmed.StartsWith("<!--", StringComparison.Ordinal))
+                {
+                    result.FirstParagraph = trimmed;
+                }
                 AppendContent(content, section, line);
                 continue;
             }
@@ -180,7 +187,7 @@ public static class IncidentRecordReader
 
     private static void Store(ScanResult r, Wanted kind, StringBuilder content)
     {
-        var value = content.ToString().Trim();
+        var value = WithoutPlaceholders(content.ToString()).Trim();
         content.Clear();
         if (value.Length == 0)
         {
@@ -193,6 +200,21 @@ public static class IncidentRecordReader
             case Wanted.RootCause: r.RootCause = value; break;
             case Wanted.RawContext: r.RawContext = value; break;
         }
+    }
+
+    private static readonly string[] Placeholders = ["[FILL IN]", "[TODO]", "[待填写]", "TBD"];
+
+    // An unfilled "[FILL IN]" summary would make every half-written postmortem look alike.
+    private static string WithoutPlaceholders(string text)
+    {
+        foreach (var p in Placeholders)
+        {
+            if (text.Contains(p, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Replace(p, " ", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return text.Trim().Trim('-', '*', ' ').Length == 0 ? "" : text;
     }
 
     private static Wanted Classify(string heading)
