@@ -12,7 +12,7 @@ internal static partial class ListItemText
         var content = lines.Text[item.Start..Math.Max(item.Start, lines.LineContentEnd(line))];
         var m = Marker().Match(content);
         var skip = m.Success ? m.Length : 0;
-        var isChecked = m.Success && m.Groups["box"].Success && m.Groups["box"].Value.Trim('[', ']') is "x" or "X";
+        var isChecked = m.Success && m.Groups["box"].Success && m.Groups["box"].Value.Trim().Trim('[', ']') is "x" or "X";
         return (content[skip..], item.Start + skip, isChecked);
     }
 
