@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LspTriage.Core.Documents;
 
 namespace LspTriage.Core.Similarity.Records;
 
@@ -97,19 +98,18 @@ public static class IncidentRecordReader
         while (lines.Next() is { } line)
         {
             var trimmed = line.TrimStart();
+            // Fenced code (logs, commands) is left out of keys: it is noise to a lexical comparison.
             if (fence is not null)
             {
                 if (trimmed.StartsWith(fence, StringComparison.Ordinal))
                 {
                     fence = null;
                 }
-                AppendContent(content, section, line);
                 continue;
             }
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 fence = trimmed[..3];
-                AppendContent(content, section, line);
                 continue;
             }
             var level = HeadingLevel(line, out var heading);
@@ -217,17 +217,21 @@ public static class IncidentRecordReader
         return text.Trim().Trim('-', '*', ' ').Length == 0 ? "" : text;
     }
 
+    // The document model's heading aliases (English and Chinese), so the reader and the editor agree on sections;
+    // symptoms have no section kind of their own there.
     private static Wanted Classify(string heading)
     {
-        var h = heading.Trim().TrimEnd(':', '：').Trim().ToLowerInvariant();
-        return h switch
+        switch (SectionAliases.Classify(heading))
         {
-            "summary" or "incident summary" or "executive summary" or "摘要" or "概述" or "概要" or "总结" or "事件摘要" => Wanted.Summary,
-            "symptom" or "symptoms" or "症状" or "现象" or "故障现象" => Wanted.Symptoms,
-            "root cause" or "root causes" or "root cause analysis" or "根因" or "根本原因" or "根因分析" => Wanted.RootCause,
-            "raw incident context" or "incident context" or "raw context" or "原始事件上下文" or "原始上下文" or "事件上下文" => Wanted.RawContext,
-            _ => Wanted.None,
-        };
+            case SectionKind.Summary:
+                return Wanted.Summary;
+            case SectionKind.RootCause:
+                return Wanted.RootCause;
+            case SectionKind.RawContext:
+                return Wanted.RawContext;
+        }
+        var h = heading.Trim().TrimEnd(':', '：').Trim().ToLowerInvariant();
+        return h is "symptom" or "symptoms" or "症状" or "现象" or "故障现象" ? Wanted.Symptoms : Wanted.None;
     }
 
     // ATX headings only (setext headings are rare in incident files and cost a look-behind).
