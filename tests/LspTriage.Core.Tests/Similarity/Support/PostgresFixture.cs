@@ -66,14 +66,32 @@ public sealed class PostgresFixture : IAsyncLifetime
         {
             await using var conn = new NpgsqlConnection(_adminConnectionString);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            foreach (var db in _extraDatabases.Append(DatabaseName))
+            {
+                await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {db} WITH (FORCE)", conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
         }
         catch (NpgsqlException)
         {
             // The cluster is throwaway; a leftover database dies with it.
         }
     }
+
+    /// <summary>A further fresh database (dropped with the fixture), for tests that need an empty schema.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = DatabaseName + "_" + Interlocked.Increment(ref _extra).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var conn = new NpgsqlConnection(_adminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'", conn);
+        await cmd.ExecuteNonQueryAsync();
+        _extraDatabases.Add(name);
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private int _extra;
+    private readonly List<string> _extraDatabases = [];
 
     public async Task<NpgsqlConnection> OpenAsync()
     {
