@@ -15,14 +15,13 @@ namespace LspTriage.Core.Similarity.Index;
 /// c ≥ θ·n1 and θ·n1 ≤ n2 ≤ n1/θ. Any record sharing c ≥ ⌈θ·n1⌉ trigrams must appear in the
 /// n1 − ⌈θ·n1⌉ + 1 query trigrams with the shortest postings (prefix filtering), so only those lists are scanned,
 /// counting into a reusable array with a touched list. Candidates are verified by merging sorted id arrays, best prefix
-/// count first, into a k-sized heap; once the heap is full its k-th similarity becomes θ, which prunes the rest. The
-/// first pass guesses a high θ (most searches have near neighbours); if fewer than k results reach it, a second pass at
-/// the k-th found (or the threshold) is exact.</para>
+/// count first, into a k-sized heap; once the heap is full its k-th similarity becomes θ, which prunes the rest. Passes
+/// start from a high guessed θ (0.8, then 0.55, then the threshold) and stop as soon as one is provably exact.</para>
 /// Thread safety: any number of concurrent searches, writers exclusive.
 /// </remarks>
 internal sealed class TrigramIndex
 {
-    private const double FirstGuess = 0.5;
+    private static readonly double[] Guesses = [0.8, 0.55, 0];
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<int, int> _trigramIds = [];
@@ -33,6 +32,7 @@ internal sealed class TrigramIndex
     private int[][] _slotTrigrams = new int[1024][];
     private int _slotCount;
     private int _dead;
+    private long _postingTotal;
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
     private readonly ThreadLocal<Scratch> _scratch;
 
@@ -162,6 +162,7 @@ internal sealed class TrigramIndex
             _slotTrigrams = new int[1024][];
             _slotCount = 0;
             _dead = 0;
+            _postingTotal = 0;
             _slotById.Clear();
         }
         finally
@@ -201,14 +202,26 @@ internal sealed class TrigramIndex
             var sortedIds = ids.ToArray();
             Array.Sort(sortedIds);
 
+            // Guess high first: most searches have near neighbours, and a high θ means a short prefix. A pass at θ is
+            // exact for everything ≥ θ, so once k results reach θ we are done; with k results below it, one more pass
+            // at the k-th similarity is exact.
             var heap = new TopK(k);
-            var guess = Math.Max(threshold, FirstGuess);
-            SearchPass(scratch, query.Length, byLength, sortedIds, guess, threshold, heap, exclude);
-            if (guess > threshold && (!heap.IsFull || heap.MinSimilarity < guess))
+            foreach (var guess in Guesses)
             {
-                var second = heap.IsFull ? Math.Max(threshold, heap.MinSimilarity) : threshold;
+                var theta = Math.Max(threshold, guess);
                 heap.Clear();
-                SearchPass(scratch, query.Length, byLength, sortedIds, second, threshold, heap, exclude);
+                SearchPass(scratch, query.Length, byLength, sortedIds, theta, threshold, heap, exclude);
+                if (theta <= threshold || (heap.IsFull && heap.MinSimilarity >= theta))
+                {
+                    break;
+                }
+                if (heap.IsFull)
+                {
+                    var exact = Math.Max(threshold, heap.MinSimilarity);
+                    heap.Clear();
+                    SearchPass(scratch, query.Length, byLength, sortedIds, exact, threshold, heap, exclude);
+                    break;
+                }
             }
             return heap.ToSortedList(_records);
         }
@@ -288,7 +301,68 @@ internal sealed class TrigramIndex
                 }
             }
         }
+        try
+        {
+            // Candidates need their count over the remaining (long) lists. Either scan those lists too, counting only
+            // slots already touched (then every count is exact and similarity is O(1)), or merge each candidate's
+            // trigram set with the query's; take whichever touches fewer integers.
+            long remainingCost = 0;
+            for (var i = prefix; i < byLength.Length; i++)
+            {
+                remainingCost += _postingLengths[byLength[i]];
+            }
+            // Above the threshold the heap fills with strong matches and prunes most merges, so merging wins; at the
+            // threshold itself (few or no strong matches) counting wins once the merges would cost more than the
+            // scattered increments (about four merge steps each).
+            var averageSet = _slotCount == 0 ? 0 : _postingTotal / _slotCount;
+            if (theta <= threshold && 4 * remainingCost <= (long)touched.Count * (n1 + averageSet))
+            {
+                CountRemaining(counts, byLength, prefix);
+                foreach (var slot in touched)
+                {
+                    var record = _records[slot];
+                    if (record is null)
+                    {
+                        continue;
+                    }
+                    var sim = TrigramSet.Similarity(counts[slot], n1, _slotTrigrams[slot].Length);
+                    if (sim >= threshold && (!heap.IsFull || sim >= heap.MinSimilarity) && exclude?.Invoke(record) != true)
+                    {
+                        heap.Offer(slot, sim, record.Id);
+                    }
+                }
+                return;
+            }
+            VerifyByMerge(scratch, counts, touched, n1, sortedIds, byLength.Length - prefix, theta, threshold, heap, exclude);
+        }
+        finally
+        {
+            foreach (var slot in touched)
+            {
+                counts[slot] = 0;
+            }
+        }
+    }
 
+    private void CountRemaining(int[] counts, int[] byLength, int prefix)
+    {
+        for (var i = prefix; i < byLength.Length; i++)
+        {
+            var list = _postings[byLength[i]];
+            var len = _postingLengths[byLength[i]];
+            for (var j = 0; j < len; j++)
+            {
+                ref var c = ref counts[list[j]];
+                if (c != 0)
+                {
+                    c++;
+                }
+            }
+        }
+    }
+
+    private void VerifyByMerge(Scratch scratch, int[] counts, List<int> touched, int n1, int[] sortedIds, int unscanned, double theta, double threshold, TopK heap, Func<IncidentRecord, bool>? exclude)
+    {
         // Best prefix count first: the heap fills with strong matches early and its k-th similarity prunes the tail.
         var candidates = scratch.Candidates;
         candidates.Clear();
@@ -298,15 +372,14 @@ internal sealed class TrigramIndex
             {
                 candidates.Add(((long)counts[slot] << 32) | (uint)slot);
             }
-            counts[slot] = 0;
         }
         candidates.Sort((a, b) => b.CompareTo(a));
-        var unscanned = byLength.Length - prefix;
         foreach (var packed in candidates)
         {
             var prefixCount = (int)(packed >> 32);
             var slot = (int)(packed & 0xFFFFFFFF);
-            var bound = heap.IsFull ? Math.Max(threshold, heap.MinSimilarity) : threshold;
+            // A pass only promises completeness at or above θ (lower finds are a bonus), so θ prunes from the start.
+            var bound = heap.IsFull ? Math.Max(theta, heap.MinSimilarity) : theta;
             var need = MinOverlap(bound, n1);
             if (prefixCount + unscanned < need)
             {
@@ -374,6 +447,7 @@ internal sealed class TrigramIndex
             list[len++] = slot;
         }
         Array.Sort(ids);
+        _postingTotal += ids.Length;
         _records[slot] = record;
         _slotTrigrams[slot] = ids;
         _slotById[record.Id] = slot;
@@ -411,6 +485,7 @@ internal sealed class TrigramIndex
             _records[s] = null;
             _slotTrigrams[s] = null!;
         }
+        _postingTotal = 0;
         for (var t = 0; t < _trigramIds.Count; t++)
         {
             var list = _postings[t];
@@ -425,6 +500,7 @@ internal sealed class TrigramIndex
                 }
             }
             _postingLengths[t] = w;
+            _postingTotal += w;
         }
         foreach (var id in _slotById.Keys.ToList())
         {

@@ -15,6 +15,7 @@ public static class IncidentRecordReader
 {
     private const int MaxSectionChars = 4000;
     private const int MaxRootCauseChars = 200;
+    private const int MaxFirstParagraphChars = 600;
 
     /// <summary>Reads a record; never throws on malformed markdown or front matter.</summary>
     /// <param name="text">The file's text.</param>
@@ -156,7 +157,9 @@ public static class IncidentRecordReader
 
     private static void AppendContent(StringBuilder content, Wanted section, string line)
     {
-        if (section == Wanted.None || content.Length > MaxSectionChars)
+        // Only the summary is used whole; of the other sections the record needs the first line, so stop there
+        // (raw context can be thousands of lines of logs).
+        if (section == Wanted.None || content.Length > MaxSectionChars || (section != Wanted.Summary && (content.Length > MaxFirstParagraphChars || (content.Length > 0 && content[^1] == '\n'))))
         {
             return;
         }
@@ -209,9 +212,9 @@ public static class IncidentRecordReader
     {
         foreach (var p in Placeholders)
         {
-            if (text.Contains(p, StringComparison.OrdinalIgnoreCase))
+            if (text.Contains(p, StringComparison.Ordinal))
             {
-                text = text.Replace(p, " ", StringComparison.OrdinalIgnoreCase);
+                text = text.Replace(p, " ", StringComparison.Ordinal);
             }
         }
         return text.Trim().Trim('-', '*', ' ').Length == 0 ? "" : text;
