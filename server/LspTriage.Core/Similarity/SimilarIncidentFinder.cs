@@ -8,7 +8,11 @@ namespace LspTriage.Core.Similarity;
 /// The one call the editor and the CLI make: "which past incidents look like this one?". Builds the document's key
 /// exactly as the stores built theirs (<see cref="IncidentRecordReader"/>) and searches, leaving the document itself out.
 /// </summary>
-public sealed class SimilarIncidentFinder(IIncidentStore store, IncidentKey keyMode = IncidentKeys.Default)
+/// <param name="store">Where to search.</param>
+/// <param name="ids">The id policy the store's records were made with (<see cref="EmbeddedIncidentStore.Ids"/>), so the
+/// document's own record is recognised by id as well as by path.</param>
+/// <param name="keyMode">Key choice; see <see cref="IncidentKey"/>.</param>
+public sealed class SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids = null, IncidentKey keyMode = IncidentKeys.Default)
 {
     public const int DefaultTop = 5;
 
@@ -35,6 +39,7 @@ public sealed class SimilarIncidentFinder(IIncidentStore store, IncidentKey keyM
     public IncidentRecord RecordFor(string text, string? path)
     {
         var fullPath = path is null ? null : Path.GetFullPath(path);
-        return IncidentRecordReader.Read(text, fullPath, fullPath, keyMode);
+        var id = fullPath is null ? null : ids?.IdFor(fullPath) ?? fullPath;
+        return IncidentRecordReader.Read(text, fullPath, id, keyMode);
     }
 }

@@ -70,7 +70,7 @@ internal sealed class SimilarCommand : ICliCommand
             storeDescription = $"embedded index of {embedded.Count} incident(s)";
         }
 
-        var finder = new SimilarIncidentFinder(store);
+        var finder = new SimilarIncidentFinder(store, (store as EmbeddedIncidentStore)?.Ids);
         IReadOnlyList<SimilarIncident> results;
         try
         {
@@ -82,7 +82,7 @@ internal sealed class SimilarCommand : ICliCommand
         {
             await io.Error.WriteLineAsync($"lsptriage similar: {e.Message}; searching the local incident files instead.").ConfigureAwait(false);
             var embedded = await SimilarityStoreOptions.BuildEmbeddedAsync(parsed, io, cancellationToken).ConfigureAwait(false);
-            finder = new SimilarIncidentFinder(embedded);
+            finder = new SimilarIncidentFinder(embedded, embedded.Ids);
             storeDescription = $"embedded index of {embedded.Count} incident(s)";
             results = fileText is not null
                 ? await finder.FindAsync(fileText, file, top, threshold, cancellationToken).ConfigureAwait(false)

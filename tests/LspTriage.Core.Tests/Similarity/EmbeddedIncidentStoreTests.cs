@@ -51,7 +51,7 @@ public sealed class EmbeddedIncidentStoreTests : IDisposable
         await store.OnFileRenamedAsync(pool, moved);
         Assert.Equal(3, store.Count);
         Assert.Equal(moved, (await store.SearchAsync(Query("ledger replication lag")))[0].Incident.Path);
-        Assert.Equal(moved, store.Records().Single(r => r.Title == "Ledger replication lag").Id);
+        Assert.Equal("incidents/2026/lag.md", store.Records().Single(r => r.Title == "Ledger replication lag").Id);
 
         // Delete a file, then a folder.
         File.Delete(cert);
@@ -73,7 +73,27 @@ public sealed class EmbeddedIncidentStoreTests : IDisposable
         var key = store.Records().Single(r => r.Path == a).Key;
         Assert.Equal(2, (await store.SearchAsync(Query(key))).Count);
         Assert.Equal(b, Assert.Single(await store.SearchAsync(Query(key) with { ExcludePath = a })).Incident.Path);
-        Assert.Equal(b, Assert.Single(await store.SearchAsync(Query(key) with { ExcludeId = a })).Incident.Path);
+        Assert.Equal(b, Assert.Single(await store.SearchAsync(Query(key) with { ExcludeId = "incidents/a.md" })).Incident.Path);
+    }
+
+    [Fact]
+    public async Task Ids_are_relative_to_the_folder_indexed_and_one_record_per_path()
+    {
+        var a = Write("incidents/a.md", "Payment pool exhausted", "Too many clients.");
+        var store = new EmbeddedIncidentStore();
+        await store.IndexFoldersAsync([_root]);
+        Assert.Equal("incidents/a.md", Assert.Single(store.Records()).Id);
+        Assert.Equal("incidents/a.md", store.RecordFor(File.ReadAllText(a), a).Id);
+
+        // The file gains a front matter id: same path, new id, still one record.
+        File.WriteAllText(a, "---\nid: INC-7\n---\n# Payment pool exhausted\n");
+        await store.OnFileChangedAsync(a);
+        Assert.Equal("INC-7", Assert.Single(store.Records()).Id);
+        // Upserting a record for the same path under yet another id (e.g. through the fallback store) replaces it too.
+        await store.UpsertAsync([store.RecordFor(File.ReadAllText(a), a) with { Id = "other" }]);
+        Assert.Equal("other", Assert.Single(store.Records()).Id);
+        store.OnFileDeleted(a);
+        Assert.Equal(0, store.Count);
     }
 
     [Fact]

@@ -29,9 +29,10 @@ public sealed class SimilarIncidentFinderTests : IDisposable
         Write("2025-01-05-disk.md", Incident("Search cluster disk full", "Elasticsearch went read-only.", "search", "Log retention misconfigured."));
         var store = new EmbeddedIncidentStore();
         await store.IndexFoldersAsync([_root]);
-        var finder = new SimilarIncidentFinder(store);
+        var finder = new SimilarIncidentFinder(store, store.Ids);
 
         var document = IncidentDocument.Parse(File.ReadAllText(current), current);
+        Assert.Equal("incidents/2026-06-02-payment-pool.md", finder.RecordFor(document.Text, document.Path).Id);
         var results = await finder.FindAsync(document);
         var hit = Assert.Single(results);
         Assert.Equal(past, hit.Incident.Path);

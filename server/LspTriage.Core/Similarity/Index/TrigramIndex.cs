@@ -23,6 +23,9 @@ internal sealed class TrigramIndex
 {
     private static readonly double[] Guesses = [0.8, 0.55, 0];
 
+    private static readonly StringComparer PathComparer =
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<int, int> _trigramIds = [];
     private int[][] _postings = [];
@@ -34,6 +37,7 @@ internal sealed class TrigramIndex
     private int _dead;
     private long _postingTotal;
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idByPath = new(PathComparer);
     private readonly ThreadLocal<Scratch> _scratch;
 
     public TrigramIndex()
@@ -132,6 +136,12 @@ internal sealed class TrigramIndex
         _lock.EnterWriteLock();
         try
         {
+            if (_idByPath.TryGetValue(path, out var exactId) && !Directory.Exists(path) && _slotById.Remove(exactId, out var exactSlot))
+            {
+                KillSlot(exactSlot);
+                CompactIfNeeded();
+                return 1;
+            }
             var prefix = path.EndsWith(Path.DirectorySeparatorChar) ? path : path + Path.DirectorySeparatorChar;
             var doomed = _slotById
                 .Where(kv => _records[kv.Value]!.Path is { } p && (string.Equals(p, path, comparison) || p.StartsWith(prefix, comparison)))
@@ -164,6 +174,7 @@ internal sealed class TrigramIndex
             _dead = 0;
             _postingTotal = 0;
             _slotById.Clear();
+            _idByPath.Clear();
         }
         finally
         {
@@ -416,6 +427,12 @@ internal sealed class TrigramIndex
         {
             KillSlot(old);
         }
+        // One record per file: a path re-read under another id (its front matter id changed) replaces the old one.
+        if (record.Path is { } path && _idByPath.TryGetValue(path, out var previousId) && previousId != record.Id &&
+            _slotById.Remove(previousId, out var previousSlot))
+        {
+            KillSlot(previousSlot);
+        }
         var slot = _slotCount++;
         if (slot == _records.Length)
         {
@@ -451,10 +468,18 @@ internal sealed class TrigramIndex
         _records[slot] = record;
         _slotTrigrams[slot] = ids;
         _slotById[record.Id] = slot;
+        if (record.Path is not null)
+        {
+            _idByPath[record.Path] = record.Id;
+        }
     }
 
     private void KillSlot(int slot)
     {
+        if (_records[slot]?.Path is { } path && _idByPath.TryGetValue(path, out var id) && id == _records[slot]!.Id)
+        {
+            _idByPath.Remove(path);
+        }
         _records[slot] = null;
         _dead++;
     }

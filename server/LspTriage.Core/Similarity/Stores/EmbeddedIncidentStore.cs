@@ -8,7 +8,8 @@ namespace LspTriage.Core.Similarity.Stores;
 /// <summary>
 /// The default store: an in-process trigram index (<see cref="TrigramIndex"/>) over the incident files of the
 /// workspace folders and any history folders, built at start-up and kept current from file events. Records read from
-/// files use the full path as their id unless the front matter gives one.
+/// files are identified by <see cref="Ids"/>: front matter id, else the path relative to the folder indexed; one
+/// record per path.
 /// </summary>
 public sealed class EmbeddedIncidentStore : IIncidentStore
 {
@@ -26,6 +27,16 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
     }
 
     public string Name => "embedded";
+
+    /// <summary>How files are identified (relative to the folders indexed). Share it with <see cref="SimilarIncidentFinder"/>.</summary>
+    public IncidentIdPolicy Ids { get; } = new();
+
+    /// <summary>The record this store would hold for a file's text: for upserting the same record elsewhere (PostgreSQL).</summary>
+    public IncidentRecord RecordFor(string text, string path)
+    {
+        var full = Path.GetFullPath(path);
+        return IncidentRecordReader.Read(text, full, Ids.IdFor(full), _keyMode);
+    }
 
     public int Count => _index.Count;
 
@@ -63,6 +74,7 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
         var files = new List<string>();
         foreach (var folder in folders.Where(Directory.Exists).Select(Path.GetFullPath).Distinct())
         {
+            Ids.AddRoot(folder);
             files.AddRange(EnumerateFiles(folder).Where(_isIncidentFile));
         }
         progress?.Report(new IndexProgress(0, files.Count, null));
@@ -75,7 +87,7 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
             try
             {
                 var text = File.ReadAllText(files[i]);
-                var record = IncidentRecordReader.Read(text, files[i], files[i], _keyMode);
+                var record = IncidentRecordReader.Read(text, files[i], Ids.IdFor(files[i]), _keyMode);
                 records[i] = (record, TrigramExtractor.ExtractSet(record.Key));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -117,11 +129,8 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
     /// <summary>Indexes a document's current text (an open editor buffer, or a file just saved).</summary>
     public IncidentRecord UpsertText(string text, string path)
     {
-        path = Path.GetFullPath(path);
-        var record = IncidentRecordReader.Read(text, path, path, _keyMode);
-        // A front matter id may have changed: drop whatever this path held before.
-        _index.RemoveByPath(path, PathComparison);
-        _index.Upsert(record);
+        var record = RecordFor(text, path);
+        _index.Upsert(record); // replaces whatever this path held before, even under another id
         return record;
     }
 
