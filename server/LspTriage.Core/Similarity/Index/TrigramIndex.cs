@@ -384,9 +384,10 @@ internal sealed class TrigramIndex
                 candidates.Add(((long)counts[slot] << 32) | (uint)slot);
             }
         }
-        candidates.Sort((a, b) => b.CompareTo(a));
-        foreach (var packed in candidates)
+        candidates.Sort();
+        for (var c = candidates.Count - 1; c >= 0; c--)
         {
+            var packed = candidates[c];
             var prefixCount = (int)(packed >> 32);
             var slot = (int)(packed & 0xFFFFFFFF);
             // A pass only promises completeness at or above θ (lower finds are a bonus), so θ prunes from the start.
