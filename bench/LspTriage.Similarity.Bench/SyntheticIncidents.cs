@@ -23,6 +23,15 @@ internal sealed class SyntheticIncidents(IReadOnlyList<(string Title, string Sum
         return (Prefixes[_rng.Next(Prefixes.Length)] + Mutate(title, 1), Mutate(summary, 3));
     }
 
+    /// <summary>A query unlike any single seed: one seed's title with another's summary, heavily edited. The hard case
+    /// for an index (few or no strong matches, so the search has to go down to the threshold).</summary>
+    public string NextNovelKey()
+    {
+        var a = seeds[_rng.Next(seeds.Count)];
+        var b = seeds[_rng.Next(seeds.Count)];
+        return Mutate(a.Title, 3) + " " + Mutate(b.Summary, 12);
+    }
+
     public string NextKey()
     {
         var (t, s) = Next();

@@ -314,21 +314,30 @@ internal sealed class TrigramIndex
         }
         try
         {
-            // Candidates need their count over the remaining (long) lists. Either scan those lists too, counting only
-            // slots already touched (then every count is exact and similarity is O(1)), or merge each candidate's
-            // trigram set with the query's; take whichever touches fewer integers.
-            long remainingCost = 0;
-            for (var i = prefix; i < byLength.Length; i++)
-            {
-                remainingCost += _postingLengths[byLength[i]];
-            }
-            // Above the threshold the heap fills with strong matches and prunes most merges, so merging wins; at the
-            // threshold itself (few or no strong matches) counting wins once the merges would cost more than the
-            // scattered increments (about four merge steps each).
+            // Candidates also need their count over the remaining, longer lists. Keep scanning them (counting only
+            // slots already touched: no new record can qualify) while that is cheaper than merging the candidates that
+            // could still reach minOverlap; each list scanned raises the bar count + unscanned ≥ minOverlap and prunes
+            // records that share a few trigrams by chance. A random increment costs about four merge steps.
             var averageSet = _slotCount == 0 ? 0 : _postingTotal / _slotCount;
-            if (theta <= threshold && 4 * remainingCost <= (long)touched.Count * (n1 + averageSet))
+            var scanned = prefix;
+            while (scanned < byLength.Length)
             {
-                CountRemaining(counts, byLength, prefix);
+                var survivors = CountSurvivors(counts, touched, minOverlap - (byLength.Length - scanned));
+                long chunkEnd = scanned, chunkCost = 0;
+                while (chunkEnd < byLength.Length && chunkCost < touched.Count)
+                {
+                    chunkCost += _postingLengths[byLength[chunkEnd++]];
+                }
+                if ((long)survivors * (n1 + averageSet) <= 4 * chunkCost)
+                {
+                    break;
+                }
+                CountRemaining(counts, byLength, scanned, (int)chunkEnd);
+                scanned = (int)chunkEnd;
+            }
+            if (scanned == byLength.Length)
+            {
+                // Every count is exact: similarity is O(1) per record.
                 foreach (var slot in touched)
                 {
                     var record = _records[slot];
@@ -344,7 +353,7 @@ internal sealed class TrigramIndex
                 }
                 return;
             }
-            VerifyByMerge(scratch, counts, touched, n1, sortedIds, byLength.Length - prefix, theta, threshold, heap, exclude);
+            VerifyByMerge(scratch, counts, touched, n1, sortedIds, byLength.Length - scanned, minOverlap, theta, threshold, heap, exclude);
         }
         finally
         {
@@ -355,9 +364,26 @@ internal sealed class TrigramIndex
         }
     }
 
-    private void CountRemaining(int[] counts, int[] byLength, int prefix)
+    private static int CountSurvivors(int[] counts, List<int> touched, int atLeast)
     {
-        for (var i = prefix; i < byLength.Length; i++)
+        if (atLeast <= 1)
+        {
+            return touched.Count;
+        }
+        var n = 0;
+        foreach (var slot in touched)
+        {
+            if (counts[slot] >= atLeast)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void CountRemaining(int[] counts, int[] byLength, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
             var list = _postings[byLength[i]];
             var len = _postingLengths[byLength[i]];
@@ -372,14 +398,15 @@ internal sealed class TrigramIndex
         }
     }
 
-    private void VerifyByMerge(Scratch scratch, int[] counts, List<int> touched, int n1, int[] sortedIds, int unscanned, double theta, double threshold, TopK heap, Func<IncidentRecord, bool>? exclude)
+    private void VerifyByMerge(Scratch scratch, int[] counts, List<int> touched, int n1, int[] sortedIds, int unscanned, int minOverlap, double theta, double threshold, TopK heap, Func<IncidentRecord, bool>? exclude)
     {
         // Best prefix count first: the heap fills with strong matches early and its k-th similarity prunes the tail.
         var candidates = scratch.Candidates;
         candidates.Clear();
+        var atLeast = minOverlap - unscanned;
         foreach (var slot in touched)
         {
-            if (_records[slot] is not null)
+            if (counts[slot] >= atLeast && _records[slot] is not null)
             {
                 candidates.Add(((long)counts[slot] << 32) | (uint)slot);
             }
