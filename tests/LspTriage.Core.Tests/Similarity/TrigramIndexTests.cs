@@ -44,6 +44,28 @@ public sealed class TrigramIndexTests
     }
 
     [Fact]
+    public void Index_search_equals_brute_force_on_a_large_clustered_index_for_near_and_novel_queries()
+    {
+        // 20,000 near-duplicate clusters: every pruning path (guessed thresholds, extended scans, exact counts, merges)
+        // gets exercised; novel queries have no near neighbour and go down to the threshold.
+        var gen = new SyntheticIncidents(CorpusSeeds.Load(), seed: 20_000);
+        var index = new TrigramIndex();
+        index.Upsert(Enumerable.Range(0, 20_000).Select(i => Record("k" + i.ToString("D5"), gen.NextKey())));
+        var found = 0;
+        for (var q = 0; q < 60; q++)
+        {
+            var query = q % 2 == 0 ? gen.NextNovelKey() : gen.NextKey();
+            foreach (var (k, threshold) in new[] { (5, 0.3), (1, 0.6) })
+            {
+                var fast = index.Search(query, k, threshold);
+                Assert.Equal(Describe(index.BruteForce(query, k, threshold)), Describe(fast));
+                found += fast.Count;
+            }
+        }
+        Assert.True(found > 200, $"only {found} results in all");
+    }
+
+    [Fact]
     public void Results_are_pg_trgm_similarities_best_first_above_the_threshold()
     {
         var index = new TrigramIndex();
