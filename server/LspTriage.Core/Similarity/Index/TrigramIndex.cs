@@ -14,9 +14,12 @@ namespace LspTriage.Core.Similarity.Index;
 /// <para>Search uses the bounds that similarity ≥ θ implies for shared count c and set sizes n1, n2:
 /// c ≥ θ·n1 and θ·n1 ≤ n2 ≤ n1/θ. Any record sharing c ≥ ⌈θ·n1⌉ trigrams must appear in the
 /// n1 − ⌈θ·n1⌉ + 1 query trigrams with the shortest postings (prefix filtering), so only those lists are scanned,
-/// counting into a reusable array with a touched list. Candidates are verified by merging sorted id arrays, best prefix
-/// count first, into a k-sized heap; once the heap is full its k-th similarity becomes θ, which prunes the rest. Passes
-/// start from a high guessed θ (0.8, then 0.55, then the threshold) and stop as soon as one is provably exact.</para>
+/// counting into a reusable array with a touched list. Longer lists are then scanned for touched records only, while
+/// that is cheaper than verifying the records that can still qualify (count + unscanned lists ≥ ⌈θ·n1⌉): chance
+/// sharers drop out fast. Survivors are verified by merging sorted id arrays, best count first, into a k-sized heap
+/// whose k-th similarity raises θ as it fills; if every list got scanned the counts are exact and no merge is needed.
+/// Passes start from a high guessed θ (0.8, then 0.55, then the threshold) and stop as soon as one is provably exact.
+/// One record per id and per path.</para>
 /// Thread safety: any number of concurrent searches, writers exclusive.
 /// </remarks>
 internal sealed class TrigramIndex
