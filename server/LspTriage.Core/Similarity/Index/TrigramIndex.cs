@@ -317,26 +317,46 @@ internal sealed class TrigramIndex
         }
         try
         {
-            // Candidates also need their count over the remaining, longer lists. Keep scanning them (counting only
-            // slots already touched: no new record can qualify) while that is cheaper than merging the candidates that
-            // could still reach minOverlap; each list scanned raises the bar count + unscanned ≥ minOverlap and prunes
-            // records that share a few trigrams by chance. A random increment costs about four merge steps.
+            // Candidates also need their count over the remaining, longer lists. Keep scanning them in chunks
+            // (counting only slots already touched: no new record can qualify) while each chunk prunes: every list
+            // scanned raises the bar count + unscanned ≥ minOverlap, and records sharing a few trigrams by chance drop
+            // out fast. Stop when merging the survivors is cheaper than another chunk, or when pruning stalls (the
+            // survivors are real neighbours); then either merge them or, if cheaper, scan the rest for exact counts.
+            // A random increment costs about four merge steps.
             var averageSet = _slotCount == 0 ? 0 : _postingTotal / _slotCount;
+            long rest = 0;
+            for (var i = prefix; i < byLength.Length; i++)
+            {
+                rest += _postingLengths[byLength[i]];
+            }
             var scanned = prefix;
+            var previousSurvivors = int.MaxValue;
             while (scanned < byLength.Length)
             {
                 var survivors = CountSurvivors(counts, touched, minOverlap - (byLength.Length - scanned));
+                var mergeCost = (long)survivors * (n1 + averageSet);
                 long chunkEnd = scanned, chunkCost = 0;
                 while (chunkEnd < byLength.Length && chunkCost < touched.Count)
                 {
                     chunkCost += _postingLengths[byLength[chunkEnd++]];
                 }
-                if ((long)survivors * (n1 + averageSet) <= 4 * chunkCost)
+                if (mergeCost <= 4 * chunkCost)
                 {
                     break;
                 }
+                if (survivors > previousSurvivors * 0.8)
+                {
+                    if (4 * rest < mergeCost)
+                    {
+                        CountRemaining(counts, byLength, scanned, byLength.Length);
+                        scanned = byLength.Length;
+                    }
+                    break;
+                }
+                previousSurvivors = survivors;
                 CountRemaining(counts, byLength, scanned, (int)chunkEnd);
                 scanned = (int)chunkEnd;
+                rest -= chunkCost;
             }
             if (scanned == byLength.Length)
             {
