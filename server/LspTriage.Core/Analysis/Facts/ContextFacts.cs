@@ -1,0 +1,32 @@
+namespace LspTriage.Core.Analysis.Facts;
+
+/// <summary>Everything the offline analyzer read from the raw context. Every quote is a verbatim substring of <see cref="Raw"/>.</summary>
+public sealed record ContextFacts(
+    string Raw,
+    string? Title,
+    string? Service,
+    IReadOnlyList<ContextClause> Clauses,
+    IReadOnlyList<TimedEvent> Timeline,
+    int? OnsetMinute,
+    IReadOnlyList<MetricChange> MetricChanges,
+    IReadOnlyList<ChangeEvent> Changes,
+    IReadOnlyList<RuledOutCause> RuledOut,
+    IReadOnlyList<ContextClause> Saturations,
+    IReadOnlyList<string> ErrorQuotes,
+    double? ErrorRatePercent,
+    string? ErrorRateText)
+{
+    public bool IsRuledOut(string topic) => RuledOut.Any(r => r.Topic == topic);
+
+    /// <summary>The changes that precede the onset (most recent first), or every change when times are unknown.</summary>
+    public IEnumerable<ChangeEvent> ChangesBeforeOnset =>
+        Changes.Where(c => c.MinutesBeforeOnset is null or >= 0).OrderBy(c => c.MinutesBeforeOnset ?? int.MaxValue);
+
+    public ChangeEvent? LatestChangeBeforeOnset =>
+        Changes.Where(c => c.MinutesBeforeOnset is >= 0 and <= 24 * 60).OrderBy(c => c.MinutesBeforeOnset).FirstOrDefault();
+
+    public IEnumerable<ContextClause> ClausesMatching(System.Text.RegularExpressions.Regex regex) =>
+        Clauses.Where(c => regex.IsMatch(c.Text));
+
+    public string? OnsetTimeText => OnsetMinute is { } m ? Timeline.FirstOrDefault(e => e.Minute == m)?.TimeText : null;
+}
