@@ -108,7 +108,7 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         }
         else if (f.ErrorQuotes.Count > 0)
         {
-            parts.Add(l.T($"{who} reports \"{f.ErrorQuotes[0]}\".", $"{who} 报错“{f.ErrorQuotes[0]}”。"));
+            parts.Add(l.T($"{who} reports “{f.ErrorQuotes[0]}”.", $"{who} 报错“{f.ErrorQuotes[0]}”。"));
         }
         var conf = l.T(top.Confidence.ToString().ToLowerInvariant(), top.Confidence switch { Confidence.High => "高", Confidence.Medium => "中", _ => "低" });
         parts.Add(l.T($"Most likely cause ({conf} confidence): {top.Title}.", $"最可能的原因（置信度{conf}）：{top.Title}。"));
@@ -125,7 +125,7 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         foreach (var e in f.Timeline.Where(e => e.Kind == EventKind.CustomerReport).Take(2))
         {
             var said = DraftBuilder.LeadingTime().Replace(e.Clause.Text, "", 1).Trim();
-            lines.Add(l.T($"Reported at {e.TimeText} UTC: \"{said}\".", $"{e.TimeText} UTC 的反馈：“{said}”。"));
+            lines.Add(l.T($"Reported at {e.TimeText} UTC: “{said}”.", $"{e.TimeText} UTC 的反馈：“{said}”。"));
         }
         if (f.OnsetTimeText is { } onset)
         {

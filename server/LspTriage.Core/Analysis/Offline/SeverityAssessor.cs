@@ -54,29 +54,29 @@ internal static partial class SeverityAssessor
         {
             var change = f.MetricChanges.FirstOrDefault(m => m.To.Replace(" ", "") == rt.Replace(" ", ""));
             reasons.Add(change is not null
-                ? l.T($"error rate reached {rt} (\"{change.Quote}\")", $"错误率达到 {rt}（“{change.Quote}”）")
+                ? l.T($"error rate reached {rt} (“{change.Quote}”)", $"错误率达到 {rt}（“{change.Quote}”）")
                 : l.T($"error rate reached {rt}", $"错误率达到 {rt}"));
         }
         if (outage is not null)
         {
-            reasons.Add(l.T($"full outage reported (\"{outage.Text}\")", $"出现全面故障（“{outage.Text}”）"));
+            reasons.Add(l.T($"full outage reported (“{outage.Text}”)", $"出现全面故障（“{outage.Text}”）"));
         }
         if (integrity is not null)
         {
-            reasons.Add(l.T($"data integrity at risk (\"{integrity.Text}\")", $"数据完整性受影响（“{integrity.Text}”）"));
+            reasons.Add(l.T($"data integrity at risk (“{integrity.Text}”)", $"数据完整性受影响（“{integrity.Text}”）"));
         }
         if (revenue is not null)
         {
-            reasons.Add(l.T($"a revenue or login path is affected (\"{revenue.Text}\")", $"收入或登录路径受影响（“{revenue.Text}”）"));
+            reasons.Add(l.T($"a revenue or login path is affected (“{revenue.Text}”)", $"收入或登录路径受影响（“{revenue.Text}”）"));
         }
         else if (users is not null)
         {
-            reasons.Add(l.T($"users are affected (\"{users.Text}\")", $"用户受到影响（“{users.Text}”）"));
+            reasons.Add(l.T($"users are affected (“{users.Text}”)", $"用户受到影响（“{users.Text}”）"));
         }
         var latency = f.MetricChanges.FirstOrDefault(m => m.Metric.Contains("latency", StringComparison.OrdinalIgnoreCase) || m.Metric.Contains("p99", StringComparison.OrdinalIgnoreCase) || m.Metric.Contains("延迟", StringComparison.Ordinal));
         if (latency is not null)
         {
-            reasons.Add(l.T($"latency degraded (\"{latency.Quote}\")", $"延迟恶化（“{latency.Quote}”）"));
+            reasons.Add(l.T($"latency degraded (“{latency.Quote}”)", $"延迟恶化（“{latency.Quote}”）"));
         }
         if (reasons.Count == 0)
         {

@@ -24,7 +24,7 @@ internal sealed class ClockSkewSignature : FailureSignature
             l.T("All hosts report a clock offset of a few milliseconds and the failures are spread evenly over them.", "所有主机时钟偏差都在毫秒级，且失败均匀分布在各主机上。"),
             title,
             [
-                Step(l, "Check time sync on the failing hosts.", "检查失败主机的时间同步。", "chronyc tracking; timedatectl status", "A large offset or 'System clock synchronized: no'.", "偏差很大或 'System clock synchronized: no'。"),
+                Step(l, "Check time sync on the failing hosts.", "检查失败主机的时间同步。", "chronyc tracking; timedatectl status", "A large offset, or the clock is reported as not synchronised.", "偏差很大，或显示时钟未同步。"),
                 Step(l, "Compare clocks across hosts.", "比较各主机时钟。", "for h in HOST1 HOST2; do ssh $h date -u +%s.%N; done", "One host differs by seconds or more.", "某台主机相差数秒以上。"),
                 Step(l, "Check NTP daemon logs.", "检查 NTP 守护进程日志。", "journalctl -u chronyd --since '6 hours ago' | tail -n 50", "Sources unreachable or sync lost.", "时间源不可达或失去同步。"),
             ],

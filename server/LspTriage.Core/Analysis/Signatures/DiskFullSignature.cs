@@ -27,7 +27,7 @@ internal sealed class DiskFullSignature : FailureSignature
             l.T("df shows free space and inodes on every volume the service writes to.", "df 显示服务写入的所有卷都有空闲空间和 inode。"),
             title,
             [
-                Step(l, "Check space and inodes.", "检查空间和 inode。", "df -h; df -i", "A volume at 100% use.", "某个卷使用率 100%。"),
+                Step(l, "Check space and inodes.", "检查空间和 inode。", "df -h; df -i", "A volume with no space or no inodes left.", "某个卷空间或 inode 已用尽。"),
                 Step(l, "Find what grew.", "找出增长的目录。", "du -xh /var --max-depth=2 2>/dev/null | sort -h | tail -n 20", "A log or data directory dominates.", "某个日志或数据目录占据大部分空间。"),
                 Step(l, "Check log rotation.", "检查日志轮转。", "journalctl --disk-usage; ls -lh /var/log | sort -k5 -h | tail", "Unrotated or very large logs.", "日志未轮转或过大。"),
             ],

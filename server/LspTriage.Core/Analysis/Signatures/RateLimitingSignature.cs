@@ -21,10 +21,10 @@ internal sealed class RateLimitingSignature : FailureSignature
         var title = l.T($"{svc} hits a rate limit or quota{(ev.Change is null ? "" : $" after {ChangePhrase(ev.Change, l)}")}: calls are rejected with rate-limit or quota errors instead of being served",
             $"{svc} 触发限流或配额{(ev.Change is null ? "" : $"（{ChangePhrase(ev.Change, l)}之后）")}：请求被限流或配额错误拒绝");
         return Result(ev, title,
-            l.T("The rejected calls show no 429 or quota responses, or usage is well below the limit.", "被拒绝的请求没有 429 或配额错误，或用量远低于上限。"),
+            l.T("The rejected calls show no rate-limit or quota responses, or usage is well below the limit.", "被拒绝的请求没有限流或配额错误，或用量远低于上限。"),
             title,
             [
-                Step(l, "Count 429s by caller and endpoint.", "按调用方和接口统计 429。", $"kubectl logs -l app={svc} --since=30m | grep -E ' 429 |Too Many Requests|quota' | awk '{{print $7}}' | sort | uniq -c | sort -rn | head",
+                Step(l, "Count rejected calls by caller and endpoint.", "按调用方和接口统计被拒绝的请求。", $"kubectl logs -l app={svc} --since=30m | grep -E ' 429 |Too Many Requests|quota' | awk '{{print $7}}' | sort | uniq -c | sort -rn | head",
                     "One caller or endpoint dominates.", "某个调用方或接口占大多数。"),
                 Step(l, "Read the limit headers.", "读取限流响应头。", "curl -sS -D - -o /dev/null https://API-HOST/ENDPOINT | grep -i -E 'ratelimit|retry-after'", "Remaining 0 and a Retry-After.", "剩余额度为 0 并带 Retry-After。"),
                 Step(l, "Check the quota usage in the provider console or API.", "在供应商控制台查看配额用量。", "gcloud alpha services quota list --service=SERVICE --consumer=projects/PROJECT", "Usage at the limit.", "用量达到上限。"),
