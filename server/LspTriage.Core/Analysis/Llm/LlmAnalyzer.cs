@@ -184,6 +184,13 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
         {
             return null;
         }
+        if (e is AggregateException { InnerExceptions.Count: > 0 } retried)
+        {
+            // ClientRetryPolicy gives up with every attempt's exception; the last one says what finally happened.
+            return Translate(retried.InnerExceptions[^1], endpoint, options, ct) is { } inner
+                ? new AnalysisException(inner.Message, inner.Failure, e)
+                : null;
+        }
         var where = $"{endpoint.BaseUrl.GetLeftPart(UriPartial.Authority)}";
         return e switch
         {
