@@ -6,5 +6,5 @@ namespace LspTriage.Core.Analysis.Signatures;
 internal sealed record Indicator(string Name, Regex Pattern, double Weight)
 {
     public static Indicator Of(string name, string pattern, double weight) =>
-        new(name, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled), weight);
+        new(name, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), weight);
 }
