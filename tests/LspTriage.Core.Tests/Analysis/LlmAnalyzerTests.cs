@@ -67,6 +67,15 @@ public sealed class LlmAnalyzerTests
     }
 
     [Fact]
+    public async Task A_hypothesis_left_without_verbatim_evidence_drops_to_low_confidence()
+    {
+        using var server = new FakeOpenAiServer(new Json(LlmAnswers.Good(evidence1: "pool was at 100%", evidence2: "cron every half hour").Replace("~2.4s per execution", "2.4 seconds each", StringComparison.Ordinal)));
+        var a = await Analyzer().AnalyzeAsync(Seed, Options(server), null, CancellationToken.None);
+        Assert.Empty(a.Hypotheses[0].Evidence);
+        Assert.Equal(Confidence.Low, a.Hypotheses[0].Confidence);
+    }
+
+    [Fact]
     public async Task Streamed_answer_reports_progress_and_usage()
     {
         using var server = new FakeOpenAiServer(new Sse(LlmAnswers.Good(), PromptTokens: 1200, CompletionTokens: 900, Chunks: 40));

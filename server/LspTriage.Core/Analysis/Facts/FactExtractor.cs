@@ -33,6 +33,9 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\bv\d+(\.\d+)+\b|(?<=\bversion\s)\d+(\.\d+)+\b|(?<![\w.])\d+\.\d+\.\d+(?![\w.])", RegexOptions.IgnoreCase)]
     internal static partial Regex Version();
 
+    [GeneratedRegex(@"\G\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?\s*(UTC|GMT|Z)?\s*([+-]\d{1,2}(:?\d\d)?)?)?\s*[—–-]*\s*")]
+    private static partial Regex LeadingTimeOrDash();
+
     [GeneratedRegex(@"from\s+(?<from>~?\d[\d.,]*\s?(%|ms|s|sec|m|min|h|k|K|M|GB|MB|KB|rps|req/s|qps)?)\s+to\s+(?<to>~?\d[\d.,]*\s?(%|ms|s|sec|m|min|h|k|K|M|GB|MB|KB|rps|req/s|qps)?)(?![\w.])|从\s*(?<from>~?\d[\d.,]*\s?(%|ms|s|m|min|GB|MB|k|K|M)?)\s*(上升|升|涨|增加|增长|下降|降|跌)?(到|至)\s*(?<to>~?\d[\d.,]*\s?(%|ms|s|m|min|GB|MB|k|K|M)?)", RegexOptions.IgnoreCase)]
     private static partial Regex FromTo();
 
@@ -138,6 +141,11 @@ public static partial class FactExtractor
             foreach (Match m in FromTo().Matches(c.Text))
             {
                 var metricStart = MetricStart(c.Text, m.Index);
+                var lead = LeadingTimeOrDash().Match(c.Text, metricStart);
+                if (lead.Success && lead.Index == metricStart && lead.Length > 0 && metricStart + lead.Length <= m.Index)
+                {
+                    metricStart += lead.Length;
+                }
                 var quote = c.Text[metricStart..(m.Index + m.Length)].Trim();
                 var metric = c.Text[metricStart..m.Index].Trim();
                 metricChanges.Add(new MetricChange(metric, m.Groups["from"].Value.Trim(), m.Groups["to"].Value.Trim(), quote, c));
@@ -286,7 +294,8 @@ public static partial class FactExtractor
         while (i > 0 && words < 6)
         {
             var ch = text[i - 1];
-            if (ch is ',' or ';' or ':' or '(' or '，' or '；' or '：' || (ch == '.' && (i < 2 || !char.IsDigit(text[i - 2]))))
+            var timeColon = ch == ':' && i < text.Length && char.IsDigit(text[i]) && i >= 2 && char.IsDigit(text[i - 2]);
+            if ((ch is ',' or ';' or ':' or '(' or '，' or '；' or '：' && !timeColon) || (ch == '.' && (i < 2 || !char.IsDigit(text[i - 2]))))
             {
                 break;
             }

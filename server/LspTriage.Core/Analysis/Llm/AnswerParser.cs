@@ -73,7 +73,8 @@ internal static partial class AnswerParser
                 }
                 var refutation = Str(h, "refutation", path, errors);
                 var signature = h.TryGetProperty("signature", out var sig) && sig.ValueKind == JsonValueKind.String ? sig.GetString() : null;
-                hypotheses.Add(new Hypothesis(title, confidence, evidence, refutation, signature));
+                // A claim whose quotes were all invented has no support left: it cannot stay high or medium.
+                hypotheses.Add(new Hypothesis(title, evidence.Count == 0 ? Confidence.Low : confidence, evidence, refutation, signature));
             }
 
             var checklist = Arr(root, "checklist", "$", errors, minItems: 1)

@@ -13,7 +13,8 @@ internal sealed class ClockSkewSignature : FailureSignature
         Indicator.Of("skew", @"clock (skew|drift)|time (skew|drift)|clock is (off|behind|ahead)|时钟(偏移|漂移|不同步)", 5),
         Indicator.Of("ntp", @"\b(NTP|ntpd|chrony|chronyd|timesyncd|ntpdate)\b", 2.5),
         Indicator.Of("token-time", @"not yet valid|used before (issued|nbf)|\b(iat|nbf|exp)\b claim|token (is )?expired|JWT (expired|not active)|issued in the future", 2),
-        Indicator.Of("offset", @"offset (of )?[+-]?\d+(\.\d+)?\s?(s|ms|seconds|minutes)|(\d+)\s?(s|seconds|minutes) (ahead|behind)", 1.5),
+        Indicator.Of("offset", @"offset (of )?[+-]?\d+(\.\d+)?\s?(s|ms|seconds|minutes)|\d+(\.\d+)?\s?(s|seconds|minutes) (ahead|behind|fast|slow)|in the future", 1.5),
+        Indicator.Of("unsynced", @"not synchroni[sz]ed|unsynchroni[sz]ed|no selectable sources|synchronized: no", 2.5),
     ];
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
