@@ -1,3 +1,4 @@
+using LspTriage.Tests.Shared;
 using LspTriage.Core.Analysis;
 using LspTriage.Core.Analysis.Editing;
 using LspTriage.Core.Analysis.Grounding;

@@ -1,3 +1,5 @@
+using LspTriage.Tests.Shared;
+
 namespace LspTriage.Core.Tests.Analysis;
 
 /// <summary>The raw context of ../shared/seed/incident-analysis-example.txt, exactly as the web tool showed it (one line).</summary>
@@ -11,7 +13,7 @@ internal static class SeedContext
     /// <summary>The seed's generated sections (summary to follow-ups), as text, for the grounding test.</summary>
     public static string SeedOutput()
     {
-        var seed = File.ReadAllText(Path.Combine(RepoPaths.SharedRoot, "seed", "incident-analysis-example.txt"));
+        var seed = File.ReadAllText(Path.Combine(RepoPaths.Root, "..", "shared", "seed", "incident-analysis-example.txt"));
         var start = seed.IndexOf("\nSummary\n", StringComparison.Ordinal);
         var end = seed.IndexOf("Similar past incidents", StringComparison.Ordinal);
         return seed[start..end];
