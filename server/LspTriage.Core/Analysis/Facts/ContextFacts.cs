@@ -16,6 +16,9 @@ public sealed record ContextFacts(
     double? ErrorRatePercent,
     string? ErrorRateText)
 {
+    /// <summary>Statements of what the failure does not reach ("the other endpoints are unaffected", "e-mail and push are normal").</summary>
+    public IReadOnlyList<ContextClause> Scope { get; init; } = [];
+
     public bool IsRuledOut(string topic) => RuledOut.Any(r => r.Topic == topic);
 
     /// <summary>The changes that precede the onset (most recent first), or every change when times are unknown.</summary>

@@ -24,10 +24,10 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\b(pager|paged|alert|alerts|pagerduty|opsgenie|fired)\b|告警|报警", RegexOptions.IgnoreCase)]
     private static partial Regex AlertWords();
 
-    [GeneratedRegex(@"\b(customers?|CS reports?|support tickets?|users? report(s|ed)?|complain\w*)\b|用户反馈|用户投诉|客服|客户", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(customers? (report\w*|complain\w*|see|saw|cannot|can't|are (seeing|reporting|unable)|not receiving)|CS reports?|support( tickets?)?:|support tickets?|users? report(s|ed)?|complain\w*)|用户反馈|用户投诉|客服|客户反馈", RegexOptions.IgnoreCase)]
     private static partial Regex ReportWords();
 
-    [GeneratedRegex(@"\b(latency|errors?|5\d\d|5xx|timeouts?|timed out|fail\w*|down|unavailable|spike\w*|jump\w*|climb\w*|drop\w*|degrad\w*|OOM\w*|crash\w*|lag|backlog|exception)\b|延迟|错误|失败|超时|不可用|报错", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(latency|errors?|5\d\d|5xx|timeouts?|timed out|fail\w*|down|unavailable|spike\w*|jump\w*|climb\w*|drop\w*|degrad\w*|OOM\w*|crash\w*|lag|backlog|exception|empty|returns no|no results|spins|gaps?|missing|stopped|stops|stall\w*)\b|延迟|错误|失败|超时|不可用|报错", RegexOptions.IgnoreCase)]
     private static partial Regex SymptomWords();
 
     [GeneratedRegex(@"\bv\d+(\.\d+)+\b|(?<=\bversion\s)\d+(\.\d+)+\b|(?<![\w.])\d+\.\d+\.\d+(?![\w.])", RegexOptions.IgnoreCase)]
@@ -53,6 +53,15 @@ public static partial class FactExtractor
 
     [GeneratedRegex(@"\b(error|errors|5xx|5\d\d|failure|failed|fail rate|error rate|success rate)\b|错误率|失败率|报错", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorRateWords();
+
+    [GeneratedRegex(@"\b(unaffected|not affected|still (works|work|completes|succeeds|loads)|(are|is) (normal|unaffected)|only (for|on|in|from) )|未受影响|不受影响|仍可|正常下单", RegexOptions.IgnoreCase)]
+    private static partial Regex ScopeWords();
+
+    [GeneratedRegex(@"^\s*(to|→|->|=>|到|至|升到|降到|上升到|下降到)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Transition();
+
+    [GeneratedRegex(@"\b(unchanged|steady|as usual)\b|不变|无变化", RegexOptions.IgnoreCase)]
+    private static partial Regex Unchanged();
 
     [GeneratedRegex(@"mis-?diagnos\w*|misdiagnos\w*|turned out|was wrong|incorrect|误判", RegexOptions.IgnoreCase)]
     private static partial Regex Retracted();
@@ -173,10 +182,18 @@ public static partial class FactExtractor
 
         double? errorRate = null;
         string? errorRateText = null;
-        foreach (var c in clauses.Where(c => ErrorRateWords().IsMatch(c.Text)))
+        foreach (var c in clauses.Where(c => ErrorRateWords().IsMatch(c.Text) && !Unchanged().IsMatch(c.Text)))
         {
             foreach (Match p in Percent().Matches(c.Text))
             {
+                // The percentage must belong to an error word just before it ("5xx rate 22%"), not to "CPU 97%".
+                var window = c.Text[Math.Max(0, p.Index - 40)..p.Index];
+                var lastPercent = window.LastIndexOf('%');
+                var own = lastPercent >= 0 ? window[(lastPercent + 1)..] : window;
+                if (!ErrorRateWords().IsMatch(Transition().IsMatch(own) ? window : own))
+                {
+                    continue;
+                }
                 if (double.TryParse(p.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v <= 100 && (errorRate is null || v > errorRate))
                 {
                     if (Regex.IsMatch(c.Text, @"success rate|成功率", RegexOptions.IgnoreCase))
@@ -190,7 +207,10 @@ public static partial class FactExtractor
         }
 
         return new ContextFacts(raw, title, service ?? GuessService(raw), clauses, events, onset, metricChanges, changes,
-            RuledOutCauses(clauses), saturations, errorQuotes, errorRate, errorRateText);
+            RuledOutCauses(clauses), saturations, errorQuotes, errorRate, errorRateText)
+        {
+            Scope = clauses.Where(c => ScopeWords().IsMatch(c.Text) && !Retracted().IsMatch(c.Text)).ToList(),
+        };
     }
 
     [GeneratedRegex(@"\b(deploy(ment)?|change|release)s? (history|log)\b:?", RegexOptions.IgnoreCase)]

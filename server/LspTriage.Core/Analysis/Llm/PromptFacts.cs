@@ -30,6 +30,10 @@ internal static class PromptFacts
         {
             sb.Append("- Ruled out (").Append(r.Topic).Append("): ").Append(r.Clause.Text).Append('\n');
         }
+        foreach (var s in f.Scope)
+        {
+            sb.Append("- Scope (not affected / only affected): ").Append(s.Text).Append('\n');
+        }
         foreach (var s in f.Saturations)
         {
             sb.Append("- Saturated: ").Append(s.Text).Append('\n');

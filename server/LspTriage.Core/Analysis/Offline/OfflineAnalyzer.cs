@@ -122,6 +122,12 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         return string.Join(l.T(" ", ""), parts);
     }
 
+    private static int ScopeAnchor(string text)
+    {
+        var i = text.IndexOf("only", StringComparison.OrdinalIgnoreCase);
+        return i >= 0 ? i : Math.Max(0, text.IndexOf("unaffected", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string CustomerImpact(ContextFacts f, AnalysisLanguage l)
     {
         var lines = new List<string>();
@@ -133,6 +139,11 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         {
             var said = DraftBuilder.LeadingTime().Replace(e.Clause.Text, "", 1).Trim();
             lines.Add(l.T($"Reported at {e.TimeText} UTC: “{said}”.", $"{e.TimeText} UTC 的反馈：“{said}”。"));
+        }
+        foreach (var s in f.Scope.Take(2))
+        {
+            var quote = Quote.Around(s.Text, ScopeAnchor(s.Text));
+            lines.Add(l.T($"Scope: “{quote}”.", $"影响范围：“{quote}”。"));
         }
         if (f.OnsetTimeText is { } onset)
         {
