@@ -68,6 +68,25 @@ public static class SectionDrafter
         return new TextEdit(document.RangeOf(placeholder.Span), draft);
     }
 
+    /// <summary>
+    /// The quick fix without a stored analysis: runs the offline analyzer on the document's own raw context
+    /// (a few milliseconds). Null when the document has no raw context or the section kind has no draft.
+    /// </summary>
+    public static TextEdit? EditForPlaceholder(IncidentDocument document, Placeholder placeholder, AnalysisLanguage language)
+    {
+        IncidentContext context;
+        try
+        {
+            context = IncidentContextReader.Read(document);
+        }
+        catch (AnalysisException)
+        {
+            return null;
+        }
+        var analysis = new Offline.OfflineAnalyzer().Analyze(context, language);
+        return EditForPlaceholder(document, placeholder, analysis, language);
+    }
+
     private static readonly IncidentAnalysis EmptyProbe = new("", new SeverityAssessment("SEV5", ""), [], [], [], "",
         new PostmortemDraft("", [], [], "", "", "", [], [], []), [], new RunInfo("", "", "", "", 0, 0, 0, null, []));
 }
