@@ -14,6 +14,8 @@ public sealed class GroundingCheckerTests
         Assert.Contains("15 minutes", texts);
         Assert.Contains("v2.40", texts);
         Assert.Contains("'payment failed'", texts);
+        Assert.Contains("80%", texts);
+        Assert.Contains("1%", texts);
         // Every span points at the text it reports.
         Assert.All(claims, c => Assert.Equal(c.Text, output.Substring(c.Span.Start, c.Span.Length)));
     }
