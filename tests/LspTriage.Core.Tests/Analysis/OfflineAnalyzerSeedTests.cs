@@ -29,6 +29,15 @@ public sealed class OfflineAnalyzerSeedTests
     }
 
     [Fact]
+    public void The_slow_query_is_part_of_the_leading_story_not_a_second_certainty()
+    {
+        var a = Analyze();
+        Assert.Equal(new string?[] { "connection-pool-exhaustion", "slow-query", "bad-deploy" }, a.Hypotheses.Take(3).Select(h => h.SignatureId).ToArray());
+        Assert.Equal(Confidence.Medium, a.Hypotheses[1].Confidence);
+        Assert.Contains("12 minutes before the symptoms began", a.Hypotheses[2].Title);
+    }
+
+    [Fact]
     public void Every_evidence_quote_is_a_verbatim_substring_of_the_context()
     {
         foreach (var l in new[] { AnalysisLanguage.English, AnalysisLanguage.Chinese })

@@ -51,14 +51,26 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         new OfflineAnalyzer().Analyze(new IncidentContext("Time: 10:00 UTC. api-svc error rate climbed from 0.1% to 5%. 09:55 UTC — api-svc v1.2 deployed."), AnalysisLanguage.English);
 
     /// <summary>All matching signatures, strongest first.</summary>
-    public IReadOnlyList<SignatureMatch> Rank(ContextFacts facts, AnalysisLanguage language) =>
-        _signatures
-            .Select((s, i) => (Match: s.Match(facts, language), Order: i))
+    public IReadOnlyList<SignatureMatch> Rank(ContextFacts facts, AnalysisLanguage language)
+    {
+        var ranked = _signatures
+            .Select((s, i) => (Match: s.Match(facts, language)!, Order: i))
             .Where(x => x.Match is not null)
-            .OrderByDescending(x => x.Match!.Score)
+            .OrderByDescending(x => x.Match.Score)
             .ThenBy(x => x.Order)
-            .Select(x => x.Match!)
             .ToList();
+        if (ranked.Count > 1 && ranked[0].Match.Subsumes.Count > 0)
+        {
+            // A part of the leading story is not an independent cause: it may stay, but not as equally certain.
+            var cap = SignatureMatch.HighScore - 0.5;
+            ranked = ranked
+                .Select((x, i) => i > 0 && ranked[0].Match.Subsumes.Contains(x.Match.SignatureId) && x.Match.Score > cap ? (Match: x.Match with { Score = cap }, x.Order) : x)
+                .OrderByDescending(x => x.Match.Score)
+                .ThenBy(x => x.Order)
+                .ToList();
+        }
+        return ranked.Select(x => x.Match).ToList();
+    }
 
     internal static IncidentAnalysis Build(ContextFacts facts, IReadOnlyList<SignatureMatch> matches, AnalysisLanguage l)
     {

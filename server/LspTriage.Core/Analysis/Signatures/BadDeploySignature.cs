@@ -38,7 +38,7 @@ internal sealed class BadDeploySignature : FailureSignature
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
     {
         var svc = Svc(f);
-        var gap = ev.Change?.MinutesBeforeOnset is { } g and > 0 ? l.T($", {g} minutes before the symptoms began", $"，在症状出现前 {g} 分钟") : "";
+        var gap = ev.Change?.MinutesBeforeOnset is { } g and > 0 ? l.T($", {g} minutes before the symptoms began,", $"，在症状出现前 {g} 分钟") : "";
         var title = l.T($"A regression shipped in {ChangePhrase(ev.Change, l)}{gap} causes the failures",
             $"{ChangePhrase(ev.Change, l)}{gap}引入的代码回归导致故障");
         return Result(ev, title,

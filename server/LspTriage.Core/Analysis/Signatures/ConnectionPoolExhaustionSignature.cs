@@ -183,6 +183,9 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
         var refutation = l.T(
             $"pg_stat_activity shows most connections idle or owned by clients other than {svc}, or connections stay at the maximum after the job is stopped.",
             $"pg_stat_activity 显示大部分连接空闲或来自 {svc} 以外的客户端；或者停止任务后连接数仍然维持在上限。");
-        return Result(ev, title, refutation, rootCause, checklist, mitigations, followUps, extra);
+        return Result(ev, title, refutation, rootCause, checklist, mitigations, followUps, extra) with
+        {
+            Subsumes = slowClause is not null ? ["slow-query"] : [],
+        };
     }
 }

@@ -14,5 +14,11 @@ public sealed record SignatureMatch(
     IReadOnlyList<MitigationStep> Mitigations,
     IReadOnlyList<FollowUp> FollowUps)
 {
-    public Confidence Confidence => Score >= 8 ? Confidence.High : Score >= 4.5 ? Confidence.Medium : Confidence.Low;
+    public const double HighScore = 8;
+    public const double MediumScore = 4.5;
+
+    public Confidence Confidence => Score >= HighScore ? Confidence.High : Score >= MediumScore ? Confidence.Medium : Confidence.Low;
+
+    /// <summary>Signatures whose story this hypothesis already tells (e.g. the slow query that exhausted the pool).</summary>
+    public IReadOnlyList<string> Subsumes { get; init; } = [];
 }
