@@ -257,6 +257,23 @@ public sealed class LlmAnalyzerTests
         Assert.Equal(11434, o.BaseUrl.Port);
     }
 
+    [Fact]
+    public async Task Runner_writes_an_llm_block_whose_unsupported_claims_are_reported()
+    {
+        var path = Path.Combine(LspTriage.Tests.Shared.RepoPaths.Samples, "2026-06-02-payment-pool.md");
+        var doc = LspTriage.Core.Documents.IncidentDocument.Parse(File.ReadAllText(path), path);
+        using var server = new FakeOpenAiServer(new Sse(LlmAnswers.Good()));
+        var result = await new AnalysisRunner(llm: Analyzer()).RunAsync(doc, Options(server, stream: true), null, CancellationToken.None);
+
+        Assert.StartsWith("<!-- lsptriage:begin analysis provider=openai model=deepseek-chat prompt=v2 lang=en", result.Block);
+        Assert.Contains("tokens=1739/1480 cost=0.00210", result.Block);
+        Assert.Contains("deepseek-chat · prompt v2 · output: en · ", result.Block);
+        // The scripted answer says "Pager at 14:04" (fine) but nothing it invents passes silently.
+        Assert.DoesNotContain(result.Unsupported, c => c.Text == "14:04");
+        var after = LspTriage.Core.Documents.IncidentDocument.Parse(result.Edit.ApplyTo(doc.Text), path);
+        Assert.Equal(result.Unsupported.Count, LspTriage.Core.Analysis.Grounding.AnalysisGrounding.Check(after).Count);
+    }
+
     private sealed class SyncProgress(List<AnalysisProgress> reports) : IProgress<AnalysisProgress>
     {
         public void Report(AnalysisProgress value)
