@@ -19,6 +19,36 @@ public sealed record ContextFacts(
     /// <summary>Statements of what the failure does not reach ("the other endpoints are unaffected", "e-mail and push are normal").</summary>
     public IReadOnlyList<ContextClause> Scope { get; init; } = [];
 
+    /// <summary>
+    /// The timeline worth writing down: every change, alert, report and mitigation, then the first symptoms and notes,
+    /// at most <paramref name="max"/> entries in time order (a pasted log has a timestamp on every line).
+    /// </summary>
+    public IReadOnlyList<TimedEvent> KeyTimeline(int max = 40)
+    {
+        if (Timeline.Count <= max)
+        {
+            return Timeline;
+        }
+        var chosen = Timeline.Where(e => e.Kind is EventKind.Change or EventKind.Alert or EventKind.CustomerReport or EventKind.Mitigation).Take(max).ToList();
+        var onset = Timeline.FirstOrDefault(e => e.Minute == OnsetMinute && e.Kind == EventKind.Symptom);
+        if (onset is not null && chosen.Count < max && !chosen.Contains(onset))
+        {
+            chosen.Add(onset);
+        }
+        foreach (var e in Timeline.Where(e => e.Kind == EventKind.Symptom).Concat(Timeline.Where(e => e.Kind == EventKind.Note)))
+        {
+            if (chosen.Count >= max)
+            {
+                break;
+            }
+            if (!chosen.Contains(e))
+            {
+                chosen.Add(e);
+            }
+        }
+        return chosen.OrderBy(e => e.Minute).ThenBy(e => e.Clause.Start).ToList();
+    }
+
     public bool IsRuledOut(string topic) => RuledOut.Any(r => r.Topic == topic);
 
     /// <summary>The changes that precede the onset (most recent first), or every change when times are unknown.</summary>

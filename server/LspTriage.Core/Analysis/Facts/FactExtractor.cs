@@ -172,7 +172,7 @@ public static partial class FactExtractor
                 errorQuotes.Add(q);
             }
         }
-        foreach (var c in clauses.Where(c => ErrorLine().IsMatch(c.Text)))
+        foreach (var c in clauses.Where(c => ErrorLine().IsMatch(c.Text)).Take(50))
         {
             if (!errorQuotes.Any(q => c.Text.Contains(q, StringComparison.Ordinal)))
             {

@@ -14,11 +14,11 @@ internal static class PromptFacts
         {
             sb.Append("- Symptom onset: ").Append(onset).Append(" UTC\n");
         }
-        foreach (var e in f.Timeline)
+        foreach (var e in f.KeyTimeline())
         {
             sb.Append("- Timeline ").Append(e.TimeText).Append(" [").Append(e.Kind.ToString().ToLowerInvariant()).Append("]: ").Append(e.Clause.Text).Append('\n');
         }
-        foreach (var m in f.MetricChanges)
+        foreach (var m in f.MetricChanges.Take(20))
         {
             sb.Append("- Metric change: ").Append(m.Quote).Append('\n');
         }
@@ -34,7 +34,7 @@ internal static class PromptFacts
         {
             sb.Append("- Scope (not affected / only affected): ").Append(s.Text).Append('\n');
         }
-        foreach (var s in f.Saturations)
+        foreach (var s in f.Saturations.Take(10))
         {
             sb.Append("- Saturated: ").Append(s.Text).Append('\n');
         }

@@ -18,7 +18,7 @@ internal static partial class DraftBuilder
     public static PostmortemDraft Build(ContextFacts f, string summary, Hypothesis top, IReadOnlyList<FollowUp> followUps, AnalysisLanguage l)
     {
         var timeline = new List<string>();
-        foreach (var e in f.Timeline)
+        foreach (var e in f.KeyTimeline())
         {
             var text = LeadingTime().Replace(e.Clause.Text, "", 1).Trim();
             if (text.Length == 0)
@@ -50,8 +50,8 @@ internal static partial class DraftBuilder
             ? top.Title
             : l.T($"{Fill} (leading hypothesis, {top.Confidence.ToString().ToLowerInvariant()} confidence: {top.Title})", $"{Fill}（主要假设：{top.Title}）");
 
-        var detection = f.Timeline.Where(e => e.Kind is EventKind.Alert or EventKind.CustomerReport).Select(e => $"{e.TimeText} UTC — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
-        var response = f.Timeline.Where(e => e.Kind == EventKind.Mitigation).Select(e => $"{e.TimeText} UTC — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
+        var detection = f.KeyTimeline().Where(e => e.Kind is EventKind.Alert or EventKind.CustomerReport).Select(e => $"{e.TimeText} UTC — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
+        var response = f.KeyTimeline().Where(e => e.Kind == EventKind.Mitigation).Select(e => $"{e.TimeText} UTC — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
 
         var poorly = f.Clauses.Where(c => WentPoorlyWords().IsMatch(c.Text)).Select(c => LeadingTime().Replace(c.Text, "", 1).Trim()).Take(3).ToList();
         var change = f.LatestChangeBeforeOnset;

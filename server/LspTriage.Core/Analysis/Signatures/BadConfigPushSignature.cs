@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>A configuration or feature-flag change shortly before the onset.</summary>
-internal sealed class BadConfigPushSignature : FailureSignature
+internal sealed partial class BadConfigPushSignature : FailureSignature
 {
     public override string Id => "bad-config-push";
 
+    [GeneratedRegex(@"config(uration)? (push|pushed|change|changed|update|updated|rollout|reload)|feature flag|flag [\w.-]+ (enabled|flipped|turned on|set)|configmap|consul|etcd|\.ya?ml|env var|配置(变更|推送|更新)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigChangePattern();
+
+    [GeneratedRegex(@"invalid|parse error|unknown (field|key)|malformed|failed to (load|parse) config|unmarshal|wrong value|typo|配置错误", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InvalidPattern();
+
+    [GeneratedRegex(@"all (pods|instances|regions|hosts)|every (pod|instance|region)|所有(实例|节点)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AllInstancesPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("config-change", @"config(uration)? (push|pushed|change|changed|update|updated|rollout|reload)|feature flag|flag [\w.-]+ (enabled|flipped|turned on|set)|configmap|consul|etcd|\.ya?ml|env var|配置(变更|推送|更新)", 4),
-        Indicator.Of("invalid", @"invalid|parse error|unknown (field|key)|malformed|failed to (load|parse) config|unmarshal|wrong value|typo|配置错误", 2.5),
-        Indicator.Of("all-instances", @"all (pods|instances|regions|hosts)|every (pod|instance|region)|所有(实例|节点)", 1),
+        Indicator.Of("config-change", ConfigChangePattern(), 4),
+        Indicator.Of("invalid", InvalidPattern(), 2.5),
+        Indicator.Of("all-instances", AllInstancesPattern(), 1),
     ];
 
     protected override IReadOnlyList<string> RefutingTopics => ["config"];

@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>The generic fallback: a release shortly before the onset introduced a regression.</summary>
-internal sealed class BadDeploySignature : FailureSignature
+internal sealed partial class BadDeploySignature : FailureSignature
 {
     public override string Id => "bad-deploy";
 
+    [GeneratedRegex(@"NullPointerException|TypeError|ReferenceError|panic:|nil pointer|segfault|stack ?trace|Traceback|unhandled exception|undefined is not|KeyError|AttributeError|ClassCastException|空指针", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExceptionPattern();
+
+    [GeneratedRegex(@"(rollback|rolled back|roll back)[^\n]{0,60}(recover\w*|fixed|resolved|back to normal|dropped)|回滚后[^\n]{0,10}恢复", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RollbackHelpedPattern();
+
+    [GeneratedRegex(@"\bcanary\b|only (new|the new) pods|new version pods|灰度", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CanaryPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("exception", @"NullPointerException|TypeError|ReferenceError|panic:|nil pointer|segfault|stack ?trace|Traceback|unhandled exception|undefined is not|KeyError|AttributeError|ClassCastException|空指针", 2.5),
-        Indicator.Of("rollback-helped", @"(rollback|rolled back|roll back)[^\n]{0,60}(recover\w*|fixed|resolved|back to normal|dropped)|回滚后[^\n]{0,10}恢复", 2.5),
-        Indicator.Of("canary", @"\bcanary\b|only (new|the new) pods|new version pods|灰度", 1.5),
+        Indicator.Of("exception", ExceptionPattern(), 2.5),
+        Indicator.Of("rollback-helped", RollbackHelpedPattern(), 2.5),
+        Indicator.Of("canary", CanaryPattern(), 1.5),
     ];
 
     protected override IReadOnlyList<string> RefutingTopics => ["deploy"];

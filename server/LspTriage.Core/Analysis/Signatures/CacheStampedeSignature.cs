@@ -1,20 +1,36 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Many keys expiring or a cache flush sending every request to the backing store at once.</summary>
-internal sealed class CacheStampedeSignature : FailureSignature
+internal sealed partial class CacheStampedeSignature : FailureSignature
 {
     public override string Id => "cache-stampede";
 
+    [GeneratedRegex(@"stampede|thundering herd|dogpile|cache (flush|flushed|cleared|wiped|restart(ed)?)|FLUSHALL|mass expir\w*|缓存(击穿|雪崩|穿透)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StampedePattern();
+
+    [GeneratedRegex(@"(cache )?hit (rate|ratio)[^\n]{0,40}(from|dropped|fell|to)|cache miss(es)?|miss rate|命中率", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HitRatePattern();
+
+    [GeneratedRegex(@"\b(redis|memcached|cache|CDN|varnish)\b|缓存", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CachePattern();
+
+    [GeneratedRegex(@"\bTTL\b|expir(y|e|ed|ation)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TtlPattern();
+
+    [GeneratedRegex(@"(db|database|origin|backend)[^\n]{0,40}(load|QPS|CPU|connections)[^\n]{0,30}(jump|spike|x|\d+\s?%)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BackendLoadPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("stampede", @"stampede|thundering herd|dogpile|cache (flush|flushed|cleared|wiped|restart(ed)?)|FLUSHALL|mass expir\w*|缓存(击穿|雪崩|穿透)", 4),
-        Indicator.Of("hit-rate", @"(cache )?hit (rate|ratio)[^\n]{0,40}(from|dropped|fell|to)|cache miss(es)?|miss rate|命中率", 3),
-        Indicator.Of("cache", @"\b(redis|memcached|cache|CDN|varnish)\b|缓存", 1),
-        Indicator.Of("ttl", @"\bTTL\b|expir(y|e|ed|ation)", 1),
-        Indicator.Of("backend-load", @"(db|database|origin|backend)[^\n]{0,40}(load|QPS|CPU|connections)[^\n]{0,30}(jump|spike|x|\d+\s?%)", 1.5),
+        Indicator.Of("stampede", StampedePattern(), 4),
+        Indicator.Of("hit-rate", HitRatePattern(), 3),
+        Indicator.Of("cache", CachePattern(), 1),
+        Indicator.Of("ttl", TtlPattern(), 1),
+        Indicator.Of("backend-load", BackendLoadPattern(), 1.5),
     ];
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)

@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>An expired or mis-rotated TLS certificate.</summary>
-internal sealed class CertificateExpirySignature : FailureSignature
+internal sealed partial class CertificateExpirySignature : FailureSignature
 {
     public override string Id => "certificate-expiry";
 
+    [GeneratedRegex(@"certificate (has )?expired|cert(ificate)? expir\w*|CERT_HAS_EXPIRED|x509: certificate has expired|证书(已)?过期", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExpiredPattern();
+
+    [GeneratedRegex(@"x509|certificate verify failed|SSL handshake|TLS handshake|SSL_ERROR|PKIX path|证书", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TlsPattern();
+
+    [GeneratedRegex(@"notAfter|cert-manager|letsencrypt|ACME|renew\w*|rotation", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RenewalPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("expired", @"certificate (has )?expired|cert(ificate)? expir\w*|CERT_HAS_EXPIRED|x509: certificate has expired|证书(已)?过期", 6),
-        Indicator.Of("tls", @"x509|certificate verify failed|SSL handshake|TLS handshake|SSL_ERROR|PKIX path|证书", 2),
-        Indicator.Of("renewal", @"notAfter|cert-manager|letsencrypt|ACME|renew\w*|rotation", 2),
+        Indicator.Of("expired", ExpiredPattern(), 6),
+        Indicator.Of("tls", TlsPattern(), 2),
+        Indicator.Of("renewal", RenewalPattern(), 2),
     ];
 
     protected override double ChangeWeight => 0;

@@ -1,20 +1,36 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Hosts whose clocks drifted, breaking token validation, ordering or TTLs.</summary>
-internal sealed class ClockSkewSignature : FailureSignature
+internal sealed partial class ClockSkewSignature : FailureSignature
 {
     public override string Id => "clock-skew";
 
+    [GeneratedRegex(@"clock (skew|drift)|time (skew|drift)|clock is (off|behind|ahead)|时钟(偏移|漂移|不同步)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SkewPattern();
+
+    [GeneratedRegex(@"\b(NTP|ntpd|chrony|chronyd|timesyncd|ntpdate)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NtpPattern();
+
+    [GeneratedRegex(@"not yet valid|used before (issued|nbf)|\b(iat|nbf|exp)\b claim|token (is )?expired|JWT (expired|not active)|issued in the future", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TokenTimePattern();
+
+    [GeneratedRegex(@"offset (of )?[+-]?\d+(\.\d+)?\s?(s|ms|seconds|minutes)|\d+(\.\d+)?\s?(s|seconds|minutes) (ahead|behind|fast|slow)|in the future", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetPattern();
+
+    [GeneratedRegex(@"not synchroni[sz]ed|unsynchroni[sz]ed|no selectable sources|synchronized: no", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnsyncedPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("skew", @"clock (skew|drift)|time (skew|drift)|clock is (off|behind|ahead)|时钟(偏移|漂移|不同步)", 5),
-        Indicator.Of("ntp", @"\b(NTP|ntpd|chrony|chronyd|timesyncd|ntpdate)\b", 2.5),
-        Indicator.Of("token-time", @"not yet valid|used before (issued|nbf)|\b(iat|nbf|exp)\b claim|token (is )?expired|JWT (expired|not active)|issued in the future", 2),
-        Indicator.Of("offset", @"offset (of )?[+-]?\d+(\.\d+)?\s?(s|ms|seconds|minutes)|\d+(\.\d+)?\s?(s|seconds|minutes) (ahead|behind|fast|slow)|in the future", 1.5),
-        Indicator.Of("unsynced", @"not synchroni[sz]ed|unsynchroni[sz]ed|no selectable sources|synchronized: no", 2.5),
+        Indicator.Of("skew", SkewPattern(), 5),
+        Indicator.Of("ntp", NtpPattern(), 2.5),
+        Indicator.Of("token-time", TokenTimePattern(), 2),
+        Indicator.Of("offset", OffsetPattern(), 1.5),
+        Indicator.Of("unsynced", UnsyncedPattern(), 2.5),
     ];
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

@@ -9,14 +9,32 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
 {
     public override string Id => "connection-pool-exhaustion";
 
+    [GeneratedRegex(@"too many (clients|connections)|remaining connection slots|max_connections reached|ER_CON_COUNT_ERROR", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TooManyClientsPattern();
+
+    [GeneratedRegex(@"(connection )?pool (is )?(exhausted|timeout|timed out)|timeout waiting for (a )?connection|could not (obtain|acquire|get) (a )?connection|HikariPool.*(timeout|not available)|pool size .* reached|连接池(耗尽|打满|满)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PoolTimeoutPattern();
+
+    [GeneratedRegex(@"connections?\w*\s*[:=]?\s*(\d+)\s*/\s*\1(?!\d)|connections?[^\n]{0,20}\b100\s?%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectionsAtMaxPattern();
+
+    [GeneratedRegex(@"max_connections|maxPoolSize|max pool|pool_size|maximumPoolSize", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MaxConnectionsPattern();
+
+    [GeneratedRegex(@"waiting_queries|waiting for (a )?connection|queued connections|pending acquires|threads awaiting", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WaitingPattern();
+
+    [GeneratedRegex(@"connection refused|ECONNREFUSED", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RefusedPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("too-many-clients", @"too many (clients|connections)|remaining connection slots|max_connections reached|ER_CON_COUNT_ERROR", 4),
-        Indicator.Of("pool-timeout", @"(connection )?pool (is )?(exhausted|timeout|timed out)|timeout waiting for (a )?connection|could not (obtain|acquire|get) (a )?connection|HikariPool.*(timeout|not available)|pool size .* reached|连接池(耗尽|打满|满)", 4),
-        Indicator.Of("connections-at-max", @"connections?\w*\s*[:=]?\s*(\d+)\s*/\s*\1(?!\d)|connections?[^\n]{0,20}\b100\s?%", 4),
-        Indicator.Of("max-connections", @"max_connections|maxPoolSize|max pool|pool_size|maximumPoolSize", 1),
-        Indicator.Of("waiting", @"waiting_queries|waiting for (a )?connection|queued connections|pending acquires|threads awaiting", 1),
-        Indicator.Of("refused", @"connection refused|ECONNREFUSED", 1),
+        Indicator.Of("too-many-clients", TooManyClientsPattern(), 4),
+        Indicator.Of("pool-timeout", PoolTimeoutPattern(), 4),
+        Indicator.Of("connections-at-max", ConnectionsAtMaxPattern(), 4),
+        Indicator.Of("max-connections", MaxConnectionsPattern(), 1),
+        Indicator.Of("waiting", WaitingPattern(), 1),
+        Indicator.Of("refused", RefusedPattern(), 1),
     ];
 
     protected override double ChangeWeight => 2;

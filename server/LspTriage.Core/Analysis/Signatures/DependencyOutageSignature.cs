@@ -1,20 +1,36 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>An upstream dependency or vendor failing while our own side did not change.</summary>
-internal sealed class DependencyOutageSignature : FailureSignature
+internal sealed partial class DependencyOutageSignature : FailureSignature
 {
     public override string Id => "dependency-outage";
 
+    [GeneratedRegex(@"\b(vendor|third[- ]party|provider|upstream|partner|PSP|acquirer)\b|第三方|供应商|上游", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VendorPattern();
+
+    [GeneratedRegex(@"status ?page|incident on|reported an incident|degraded performance|partial outage|major outage", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StatusPagePattern();
+
+    [GeneratedRegex(@"(502|503|504|bad gateway|gateway timeout|service unavailable)[^\n]{0,60}(from|upstream|api)|upstream (connect )?(error|timeout)|(timeout|timed out)[^\n]{0,40}(calling|to) [\w.-]+|调用[^\n]{0,20}超时", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UpstreamErrorsPattern();
+
+    [GeneratedRegex(@"\b(stripe|adyen|paypal|twilio|sendgrid|auth0|okta|s3|cloudflare|braintree|mapbox|shopify)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedVendorPattern();
+
+    [GeneratedRegex(@"circuit breaker|breaker (open|tripped)|fallback", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CircuitPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("vendor", @"\b(vendor|third[- ]party|provider|upstream|partner|PSP|acquirer)\b|第三方|供应商|上游", 2.5),
-        Indicator.Of("status-page", @"status ?page|incident on|reported an incident|degraded performance|partial outage|major outage", 3),
-        Indicator.Of("upstream-errors", @"(502|503|504|bad gateway|gateway timeout|service unavailable)[^\n]{0,60}(from|upstream|api)|upstream (connect )?(error|timeout)|(timeout|timed out)[^\n]{0,40}(calling|to) [\w.-]+|调用[^\n]{0,20}超时", 2.5),
-        Indicator.Of("named-vendor", @"\b(stripe|adyen|paypal|twilio|sendgrid|auth0|okta|s3|cloudflare|braintree|mapbox|shopify)\b", 1.5),
-        Indicator.Of("circuit", @"circuit breaker|breaker (open|tripped)|fallback", 1),
+        Indicator.Of("vendor", VendorPattern(), 2.5),
+        Indicator.Of("status-page", StatusPagePattern(), 3),
+        Indicator.Of("upstream-errors", UpstreamErrorsPattern(), 2.5),
+        Indicator.Of("named-vendor", NamedVendorPattern(), 1.5),
+        Indicator.Of("circuit", CircuitPattern(), 1),
     ];
 
     protected override double ChangeWeight => 0;

@@ -1,19 +1,32 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>A volume out of space or inodes.</summary>
-internal sealed class DiskFullSignature : FailureSignature
+internal sealed partial class DiskFullSignature : FailureSignature
 {
     public override string Id => "disk-full";
 
+    [GeneratedRegex(@"no space left on device|ENOSPC|disk (is )?full|volume (is )?full|filesystem (is )?full|磁盘(已)?满|磁盘空间不足", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnospcPattern();
+
+    [GeneratedRegex(@"(disk|volume|filesystem|/var|/data|pvc)[^\n]{0,40}(9[5-9]|100)\s?%|磁盘[^\n]{0,10}(9[5-9]|100)\s?%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UsagePattern();
+
+    [GeneratedRegex(@"inodes?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InodesPattern();
+
+    [GeneratedRegex(@"log (volume|rotation|files?)|logrotate|debug logging|WAL|binlog", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LogsPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("enospc", @"no space left on device|ENOSPC|disk (is )?full|volume (is )?full|filesystem (is )?full|磁盘(已)?满|磁盘空间不足", 6),
-        Indicator.Of("usage", @"(disk|volume|filesystem|/var|/data|pvc)[^\n]{0,40}(9[5-9]|100)\s?%|磁盘[^\n]{0,10}(9[5-9]|100)\s?%", 3),
-        Indicator.Of("inodes", @"inodes?", 1),
-        Indicator.Of("logs", @"log (volume|rotation|files?)|logrotate|debug logging|WAL|binlog", 1),
+        Indicator.Of("enospc", EnospcPattern(), 6),
+        Indicator.Of("usage", UsagePattern(), 3),
+        Indicator.Of("inodes", InodesPattern(), 1),
+        Indicator.Of("logs", LogsPattern(), 1),
     ];
 
     protected override IReadOnlyList<string> RefutingTopics => ["disk"];

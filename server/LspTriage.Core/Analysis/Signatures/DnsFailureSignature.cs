@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Name resolution failing (resolver, zone or record).</summary>
-internal sealed class DnsFailureSignature : FailureSignature
+internal sealed partial class DnsFailureSignature : FailureSignature
 {
     public override string Id => "dns-failure";
 
+    [GeneratedRegex(@"NXDOMAIN|SERVFAIL|no such host|Name or service not known|Temporary failure in name resolution|could not resolve|getaddrinfo|EAI_AGAIN|UnknownHostException|域名解析(失败|异常)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResolveErrorPattern();
+
+    [GeneratedRegex(@"\bDNS\b|resolver|resolv\.conf|coredns|kube-dns|Route ?53|\bzone\b|TTL", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DnsPattern();
+
+    [GeneratedRegex(@"\b(A|AAAA|CNAME|NS) record|record (was )?(deleted|changed|removed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RecordPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("resolve-error", @"NXDOMAIN|SERVFAIL|no such host|Name or service not known|Temporary failure in name resolution|could not resolve|getaddrinfo|EAI_AGAIN|UnknownHostException|域名解析(失败|异常)", 5),
-        Indicator.Of("dns", @"\bDNS\b|resolver|resolv\.conf|coredns|kube-dns|Route ?53|\bzone\b|TTL", 2),
-        Indicator.Of("record", @"\b(A|AAAA|CNAME|NS) record|record (was )?(deleted|changed|removed)", 1.5),
+        Indicator.Of("resolve-error", ResolveErrorPattern(), 5),
+        Indicator.Of("dns", DnsPattern(), 2),
+        Indicator.Of("record", RecordPattern(), 1.5),
     ];
 
     protected override IReadOnlyList<string> RefutingTopics => ["dns"];

@@ -27,6 +27,12 @@ internal abstract class FailureSignature : IFailureSignature
         var ev = new SignatureEvidence();
         foreach (var indicator in Indicators)
         {
+            // One pass over the whole text rules out most indicators; thousands of per-clause calls cost far more
+            // on a large paste. Clauses are substrings of the text, so a clause match implies a text match.
+            if (!indicator.Pattern.IsMatch(facts.Raw))
+            {
+                continue;
+            }
             foreach (var clause in facts.Clauses)
             {
                 var m = indicator.Pattern.Match(clause.Text);

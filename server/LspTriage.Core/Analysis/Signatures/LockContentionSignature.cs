@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Deadlocks or transactions queued behind a lock (often a migration's).</summary>
-internal sealed class LockContentionSignature : FailureSignature
+internal sealed partial class LockContentionSignature : FailureSignature
 {
     public override string Id => "lock-contention";
 
+    [GeneratedRegex(@"deadlock( detected| found)?|lock wait timeout|waiting for (a )?(lock|ShareLock|ExclusiveLock)|AccessExclusiveLock|lock contention|lock_timeout|could not obtain lock|死锁|锁等待", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeadlockPattern();
+
+    [GeneratedRegex(@"ALTER TABLE|migration|CREATE INDEX(?! CONCURRENTLY)|VACUUM FULL|LOCK TABLE|schema change|DDL", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DdlPattern();
+
+    [GeneratedRegex(@"pg_locks|blocked by|blocking|wait_event_type\s*=?\s*Lock|lock waits?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockingPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("deadlock", @"deadlock( detected| found)?|lock wait timeout|waiting for (a )?(lock|ShareLock|ExclusiveLock)|AccessExclusiveLock|lock contention|lock_timeout|could not obtain lock|死锁|锁等待", 5),
-        Indicator.Of("ddl", @"ALTER TABLE|migration|CREATE INDEX(?! CONCURRENTLY)|VACUUM FULL|LOCK TABLE|schema change|DDL", 2),
-        Indicator.Of("blocking", @"pg_locks|blocked by|blocking|wait_event_type\s*=?\s*Lock|lock waits?", 1.5),
+        Indicator.Of("deadlock", DeadlockPattern(), 5),
+        Indicator.Of("ddl", DdlPattern(), 2),
+        Indicator.Of("blocking", BlockingPattern(), 1.5),
     ];
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)

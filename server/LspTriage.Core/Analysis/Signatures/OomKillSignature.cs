@@ -1,19 +1,32 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Processes killed at their memory limit.</summary>
-internal sealed class OomKillSignature : FailureSignature
+internal sealed partial class OomKillSignature : FailureSignature
 {
     public override string Id => "oom-kill";
 
+    [GeneratedRegex(@"OOMKilled|out of memory|oom[- ]kill\w*|OutOfMemoryError|Killed process \d+|exit code 137|memory cgroup|内存溢出|内存不足", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OomPattern();
+
+    [GeneratedRegex(@"CrashLoopBackOff|restart(s|ed|ing)?\b|重启", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RestartsPattern();
+
+    [GeneratedRegex(@"(heap|RSS|memory|working set)[^\n]{0,40}(\d+\s?%|climb|grew|growing|increase|rising|limit|GiB|Gi\b|MiB)|内存[^\n]{0,10}(上涨|增长)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MemoryGrowthPattern();
+
+    [GeneratedRegex(@"GC (pause|overhead)|gc overhead|full GC", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GcPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("oom", @"OOMKilled|out of memory|oom[- ]kill\w*|OutOfMemoryError|Killed process \d+|exit code 137|memory cgroup|内存溢出|内存不足", 5),
-        Indicator.Of("restarts", @"CrashLoopBackOff|restart(s|ed|ing)?\b|重启", 1.5),
-        Indicator.Of("memory-growth", @"(heap|RSS|memory|working set)[^\n]{0,40}(\d+\s?%|climb|grew|growing|increase|rising|limit|GiB|Gi\b|MiB)|内存[^\n]{0,10}(上涨|增长)", 2),
-        Indicator.Of("gc", @"GC (pause|overhead)|gc overhead|full GC", 1),
+        Indicator.Of("oom", OomPattern(), 5),
+        Indicator.Of("restarts", RestartsPattern(), 1.5),
+        Indicator.Of("memory-growth", MemoryGrowthPattern(), 2),
+        Indicator.Of("gc", GcPattern(), 1),
     ];
 
     protected override IReadOnlyList<string> RefutingTopics => ["memory"];

@@ -1,19 +1,32 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Consumers falling behind producers: growing queue depth or consumer lag.</summary>
-internal sealed class QueueBacklogSignature : FailureSignature
+internal sealed partial class QueueBacklogSignature : FailureSignature
 {
     public override string Id => "queue-backlog";
 
+    [GeneratedRegex(@"backlog|queue (depth|length|size)|consumer lag|messages? (waiting|pending|behind|ready)|unacked|ApproximateNumberOfMessages|积压|堆积", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BacklogPattern();
+
+    [GeneratedRegex(@"\b(kafka|rabbitmq|sqs|pubsub|nats|sidekiq|celery|kinesis)\b|消息队列", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BrokerPattern();
+
+    [GeneratedRegex(@"consumers? (stopped|stuck|down|crash\w*|restarting)|rebalanc\w*|poison (message|pill)|dead[- ]letter|DLQ|消费者", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConsumerPattern();
+
+    [GeneratedRegex(@"(delayed|late) (emails?|notifications?|orders?|events?|jobs?)|processing delay|延迟处理", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DelayPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("backlog", @"backlog|queue (depth|length|size)|consumer lag|messages? (waiting|pending|behind|ready)|unacked|ApproximateNumberOfMessages|积压|堆积", 4.5),
-        Indicator.Of("broker", @"\b(kafka|rabbitmq|sqs|pubsub|nats|sidekiq|celery|kinesis)\b|消息队列", 1.5),
-        Indicator.Of("consumer", @"consumers? (stopped|stuck|down|crash\w*|restarting)|rebalanc\w*|poison (message|pill)|dead[- ]letter|DLQ|消费者", 2),
-        Indicator.Of("delay", @"(delayed|late) (emails?|notifications?|orders?|events?|jobs?)|processing delay|延迟处理", 1.5),
+        Indicator.Of("backlog", BacklogPattern(), 4.5),
+        Indicator.Of("broker", BrokerPattern(), 1.5),
+        Indicator.Of("consumer", ConsumerPattern(), 2),
+        Indicator.Of("delay", DelayPattern(), 1.5),
     ];
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)

@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Requests rejected by a rate limit or quota (ours or a provider's).</summary>
-internal sealed class RateLimitingSignature : FailureSignature
+internal sealed partial class RateLimitingSignature : FailureSignature
 {
     public override string Id => "rate-limiting";
 
+    [GeneratedRegex(@"\b429\b|Too Many Requests|rate[- ]limit(ed|ing)?|ratelimit|throttl\w*|限流", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TooManyRequestsPattern();
+
+    [GeneratedRegex(@"quota|RESOURCE_EXHAUSTED|limit exceeded|usage limit|配额", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuotaPattern();
+
+    [GeneratedRegex(@"Retry-After|X-RateLimit|x-ratelimit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadersPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("429", @"\b429\b|Too Many Requests|rate[- ]limit(ed|ing)?|ratelimit|throttl\w*|限流", 5),
-        Indicator.Of("quota", @"quota|RESOURCE_EXHAUSTED|limit exceeded|usage limit|配额", 2.5),
-        Indicator.Of("headers", @"Retry-After|X-RateLimit|x-ratelimit", 1.5),
+        Indicator.Of("429", TooManyRequestsPattern(), 5),
+        Indicator.Of("quota", QuotaPattern(), 2.5),
+        Indicator.Of("headers", HeadersPattern(), 1.5),
     ];
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

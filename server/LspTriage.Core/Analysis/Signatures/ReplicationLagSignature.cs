@@ -1,19 +1,32 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Read replicas falling behind the primary, serving stale reads.</summary>
-internal sealed class ReplicationLagSignature : FailureSignature
+internal sealed partial class ReplicationLagSignature : FailureSignature
 {
     public override string Id => "replication-lag";
 
+    [GeneratedRegex(@"replication lag|replica(tion)? (is )?(lag\w*|behind)|seconds_behind_master|Seconds_Behind_Master|replay_lag|replay lag|主从延迟|复制延迟|从库延迟", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LagPattern();
+
+    [GeneratedRegex(@"stale (data|reads?|balances?|results)|read[- ]after[- ]write|not (yet )?visible|旧数据|数据不一致", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StalePattern();
+
+    [GeneratedRegex(@"read replica|replica|standby|secondary|从库", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplicaPattern();
+
+    [GeneratedRegex(@"\bWAL\b|binlog|long[- ]running (transaction|migration)|vacuum", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WalPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("lag", @"replication lag|replica(tion)? (is )?(lag\w*|behind)|seconds_behind_master|Seconds_Behind_Master|replay_lag|replay lag|主从延迟|复制延迟|从库延迟", 5),
-        Indicator.Of("stale", @"stale (data|reads?|balances?|results)|read[- ]after[- ]write|not (yet )?visible|旧数据|数据不一致", 2),
-        Indicator.Of("replica", @"read replica|replica|standby|secondary|从库", 1),
-        Indicator.Of("wal", @"\bWAL\b|binlog|long[- ]running (transaction|migration)|vacuum", 1),
+        Indicator.Of("lag", LagPattern(), 5),
+        Indicator.Of("stale", StalePattern(), 2),
+        Indicator.Of("replica", ReplicaPattern(), 1),
+        Indicator.Of("wal", WalPattern(), 1),
     ];
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)

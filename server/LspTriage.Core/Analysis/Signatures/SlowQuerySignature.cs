@@ -1,21 +1,40 @@
+using System.Text.RegularExpressions;
 using LspTriage.Core.Analysis.Facts;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>A slow query, usually a missing index or a plan change, degrading latency.</summary>
-internal sealed class SlowQuerySignature : FailureSignature
+internal sealed partial class SlowQuerySignature : FailureSignature
 {
     public override string Id => "slow-query";
 
+    [GeneratedRegex(@"slow[_ ]query|slow log|slowlog|pg_stat_statements|long[- ]running quer", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SlowLogPattern();
+
+    [GeneratedRegex(@"full table scan|seq scan|no index|missing index|without (an )?index|index (was )?dropped|plan (changed|flipped)|全表扫描|缺少索引", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScanPattern();
+
+    [GeneratedRegex(@"\d+(\.\d+)?\s?(s|ms|sec)\s*(per|each|/)\s*(execution|query|call)|mean_exec_time|query time", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"\d+(\.\d+)?\s?[MK]\s+rows|rows (examined|scanned)|rows_examined", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RowsPattern();
+
+    [GeneratedRegex(@"\bEXPLAIN\b|query plan|执行计划", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExplainPattern();
+
+    [GeneratedRegex(@"(IOPS|read I/O|disk read|buffer cache hit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DbIoPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("slow-log", @"slow[_ ]query|slow log|slowlog|pg_stat_statements|long[- ]running quer", 3),
-        Indicator.Of("scan", @"full table scan|seq scan|no index|missing index|without (an )?index|index (was )?dropped|plan (changed|flipped)|全表扫描|缺少索引", 4),
-        Indicator.Of("duration", @"\d+(\.\d+)?\s?(s|ms|sec)\s*(per|each|/)\s*(execution|query|call)|mean_exec_time|query time", 1.5),
-        Indicator.Of("rows", @"\d+(\.\d+)?\s?[MK]\s+rows|rows (examined|scanned)|rows_examined", 1),
-        Indicator.Of("explain", @"\bEXPLAIN\b|query plan|执行计划", 1),
-        Indicator.Of("db-io", @"(IOPS|read I/O|disk read|buffer cache hit)", 0.5),
+        Indicator.Of("slow-log", SlowLogPattern(), 3),
+        Indicator.Of("scan", ScanPattern(), 4),
+        Indicator.Of("duration", DurationPattern(), 1.5),
+        Indicator.Of("rows", RowsPattern(), 1),
+        Indicator.Of("explain", ExplainPattern(), 1),
+        Indicator.Of("db-io", DbIoPattern(), 0.5),
     ];
 
     protected override double ChangeWeight => 1;

@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 using LspTriage.Core.Analysis.Facts;
 
 namespace LspTriage.Core.Analysis.Signatures;
 
 /// <summary>Load beyond capacity: a surge of legitimate or abusive traffic.</summary>
-internal sealed class TrafficSpikeSignature : FailureSignature
+internal sealed partial class TrafficSpikeSignature : FailureSignature
 {
     public override string Id => "traffic-spike";
 
+    [GeneratedRegex(@"traffic (spike|surge|jump\w*|increase\w*|doubled|tripled)|(RPS|QPS|req/s|requests per second|request rate)[^\n]{0,40}(from|jump\w*|spike\w*|\dx|to)|flash sale|campaign|promo|newsletter|went viral|bot traffic|DDoS|流量(激增|突增|暴涨)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SurgePattern();
+
+    [GeneratedRegex(@"autoscal\w*|HPA|max(imum)? replicas|at capacity|capacity|CPU[^\n]{0,20}(9\d|100)\s?%|扩容", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CapacityPattern();
+
+    [GeneratedRegex(@"marketing|push notification|launch|announcement|活动|大促", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MarketingPattern();
+
     protected override IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Indicator.Of("surge", @"traffic (spike|surge|jump\w*|increase\w*|doubled|tripled)|(RPS|QPS|req/s|requests per second|request rate)[^\n]{0,40}(from|jump\w*|spike\w*|\dx|to)|flash sale|campaign|promo|newsletter|went viral|bot traffic|DDoS|流量(激增|突增|暴涨)", 4.5),
-        Indicator.Of("capacity", @"autoscal\w*|HPA|max(imum)? replicas|at capacity|capacity|CPU[^\n]{0,20}(9\d|100)\s?%|扩容", 2),
-        Indicator.Of("marketing", @"marketing|push notification|launch|announcement|活动|大促", 1.5),
+        Indicator.Of("surge", SurgePattern(), 4.5),
+        Indicator.Of("capacity", CapacityPattern(), 2),
+        Indicator.Of("marketing", MarketingPattern(), 1.5),
     ];
 
     protected override IReadOnlyList<string> RefutingTopics => ["traffic"];
