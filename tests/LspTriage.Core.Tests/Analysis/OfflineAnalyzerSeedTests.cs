@@ -126,11 +126,31 @@ public sealed class OfflineAnalyzerSeedTests
     }
 
     [Fact]
-    public void Dump_for_review()
+    public void A_large_pasted_log_keeps_the_answer_and_a_readable_timeline()
+    {
+        var log = new System.Text.StringBuilder(SeedContext.Raw).Append('\n');
+        for (var i = 0; i < 3000; i++)
+        {
+            log.Append(System.FormattableString.Invariant($"2026-06-02T14:{i / 600 % 60:00}:{i / 10 % 60:00}Z INFO payment-svc request path=/v1/charges status={(i % 9 == 0 ? 500 : 200)} duration_ms={40 + i % 400}\n"));
+        }
+        var a = new OfflineAnalyzer().Analyze(new IncidentContext(log.ToString(), SeedContext.Title, SeedContext.Service), AnalysisLanguage.English);
+        Assert.Equal("connection-pool-exhaustion", a.Hypotheses[0].SignatureId);
+        Assert.InRange(a.PostmortemDraft.Timeline.Count, 5, 41);
+        Assert.Contains(a.PostmortemDraft.Timeline, t => t.StartsWith("13:50 UTC — payment-svc v2.41 shipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rendered_block_carries_the_run_record_and_the_hash_of_its_body()
     {
         var a = Analyze();
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "lsptriage-seed-offline.md"), AnalysisRenderer.RenderBlock(a, AnalysisLanguage.English));
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "lsptriage-seed-offline-zh.md"), AnalysisRenderer.RenderBlock(Analyze(AnalysisLanguage.Chinese), AnalysisLanguage.Chinese));
-        Assert.StartsWith("<!-- lsptriage:begin analysis provider=offline", AnalysisRenderer.RenderBlock(a, AnalysisLanguage.English));
+        var block = AnalysisRenderer.RenderBlock(a, AnalysisLanguage.English);
+        var body = AnalysisRenderer.RenderBody(a, AnalysisLanguage.English);
+        Assert.StartsWith("<!-- lsptriage:begin analysis provider=offline model=offline-rules prompt=none lang=en latency=", block);
+        Assert.Contains($"hash={BlockHash.Of(body)} -->\n{body}\n<!-- lsptriage:end -->\n", block);
+        Assert.Matches(@"_offline-rules · output: en · \d+ ms · 0↑ / 0↓ tok · \$0\.00000_", body);
+        var order = new[] { "## Summary", "**Severity reasoning:**", "## Root cause hypotheses", "## Investigation checklist", "## Mitigation plan", "## Customer impact", "## Postmortem draft", "### Timeline (UTC)", "### Action items", "## Follow-ups" };
+        var positions = order.Select(h => body.IndexOf(h, StringComparison.Ordinal)).ToArray();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.OrderBy(p => p), positions);
     }
 }
