@@ -19,10 +19,27 @@ public sealed record ContextFacts(
     /// <summary>Statements of what the failure does not reach ("the other endpoints are unaffected", "e-mail and push are normal").</summary>
     public IReadOnlyList<ContextClause> Scope { get; init; } = [];
 
+    /// <summary>The time zone the context writes its times in ("UTC", "UTC+8"), from the first one it names; null when it names none.</summary>
+    public string? Zone { get; init; }
+
+    /// <summary>" UTC", " UTC+8" or "" — appended to times we write, so we never claim UTC for a context that does not say it.</summary>
+    public string ZoneSuffix => Zone is null ? "" : " " + Zone;
+
     /// <summary>
     /// The timeline worth writing down: every change, alert, report and mitigation, then the first symptoms and notes,
     /// at most <paramref name="max"/> entries in time order (a pasted log has a timestamp on every line).
     /// </summary>
+    /// <summary>A success-rate or availability drop ("login success rate drops from 99.6% to 88%"), the other way errors show.</summary>
+    public MetricChange? SuccessRateDrop => MetricChanges.FirstOrDefault(m =>
+        (m.Metric.Contains("success", StringComparison.OrdinalIgnoreCase) || m.Metric.Contains("availability", StringComparison.OrdinalIgnoreCase) || m.Metric.Contains("成功率", StringComparison.Ordinal))
+        && m.To.EndsWith('%') && PercentOf(m.To) < PercentOf(m.From));
+
+    /// <summary>The share of requests failing implied by <see cref="SuccessRateDrop"/> (100 − the success rate).</summary>
+    public double? FailureFromSuccessRate => SuccessRateDrop is { } d ? 100 - PercentOf(d.To) : null;
+
+    private static double PercentOf(string s) =>
+        double.TryParse(s.TrimStart('~').TrimEnd('%').Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+
     public IReadOnlyList<TimedEvent> KeyTimeline(int max = 40)
     {
         if (Timeline.Count <= max)

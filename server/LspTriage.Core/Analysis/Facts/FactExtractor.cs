@@ -12,7 +12,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"^\s*(time|start(ed)?|onset|detected|began|开始时间|时间|发生时间)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex OnsetHeader();
 
-    [GeneratedRegex(@"\b(rolled back|rollback (to|of)|roll(ed)? back to|restarted|scaled (up|out)|failover|failed over|mitigated|resolved|recovered|disabled the|paused the|killed|terminated|drained)\b|回滚|重启|扩容|恢复|已修复", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(rolled back|rollback (to|of)|roll(ed)? back to|restarted|scaled (up|out)|failover|failed over|mitigated|resolved|recovered|disabled the|disabled|paused the|paused|killed|terminated|drained|cordoned|cancel+ed|skipped|re-?created|raised|fallback|truncated|failed back)\b|回滚|重启|扩容|恢复|已修复|取消|终止|摘除|切换|预热", RegexOptions.IgnoreCase)]
     private static partial Regex MitigationWords();
 
     [GeneratedRegex(@"\b(deploy(ed|ment|s)?|shipped|released?|rolled out|rollout|roll-out|upgraded?|migration|merged|config(uration)? (push|pushed|change|changed|update|updated)|feature flag|flag \S+ (enabled|flipped|turned on)|pushed|canary)\b|发布|上线|变更|部署|推送", RegexOptions.IgnoreCase)]
@@ -36,7 +36,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\G\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?\s*(UTC|GMT|Z)?\s*([+-]\d{1,2}(:?\d\d)?)?)?\s*[—–-]*\s*")]
     private static partial Regex LeadingTimeOrDash();
 
-    [GeneratedRegex(@"from\s+(?<from>~?\d[\d.,]*\s?(%|ms|s|sec|m|min|h|k|K|M|GB|MB|KB|rps|req/s|qps)?)\s+to\s+(?<to>~?\d[\d.,]*\s?(%|ms|s|sec|m|min|h|k|K|M|GB|MB|KB|rps|req/s|qps)?)(?![\w.])|从\s*(?<from>~?\d[\d.,]*\s?(%|ms|s|m|min|GB|MB|k|K|M)?)\s*(上升|升|涨|增加|增长|下降|降|跌)?(到|至)\s*(?<to>~?\d[\d.,]*\s?(%|ms|s|m|min|GB|MB|k|K|M)?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"from\s+(?<from>~?\d[\d.,]*\s?(%|ms|s|sec|m|min|h|k|K|M|GB|MB|KB|rps|req/s|qps)?)\s+to\s+(?<to>~?\d[\d.,]*\s?(%|ms|s|sec|m|min|h|k|K|M|GB|MB|KB|rps|req/s|qps)?)(?!\w|\.\d)|从\s*(?<from>~?\d[\d.,]*\s?(%|ms|s|m|min|GB|MB|k|K|M)?)\s*(上升|升|涨|增加|增长|下降|降|跌)?(到|至)\s*(?<to>~?\d[\d.,]*\s?(%|ms|s|m|min|GB|MB|k|K|M)?)", RegexOptions.IgnoreCase)]
     private static partial Regex FromTo();
 
     [GeneratedRegex(@"(?<![\d.])(?<a>\d+)\s*/\s*(?<b>\d+)(?![\d.])")]
@@ -206,15 +206,47 @@ public static partial class FactExtractor
             }
         }
 
+        var zone = ZoneOf(raw);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            changes[i] = changes[i] with { ZoneSuffix = zone is null ? "" : " " + zone };
+        }
         return new ContextFacts(raw, title, service ?? GuessService(raw), clauses, events, onset, metricChanges, changes,
             RuledOutCauses(clauses), saturations, errorQuotes, errorRate, errorRateText)
         {
             Scope = clauses.Where(c => ScopeWords().IsMatch(c.Text) && !Retracted().IsMatch(c.Text)).ToList(),
+            Zone = zone,
         };
     }
 
     [GeneratedRegex(@"\b(deploy(ment)?|change|release)s? (history|log)\b:?", RegexOptions.IgnoreCase)]
     private static partial Regex SectionLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])(?<z>UTC|GMT)(?<o>\s?[+-]\s?\d{1,2}(:?\d\d)?)?(?![A-Za-z])|(?<=\d:\d\d(:\d\d(\.\d+)?)?)(?<zulu>Z)(?![A-Za-z])")]
+    private static partial Regex ZoneRegex();
+
+    private static string? ZoneOf(string raw)
+    {
+        var m = ZoneRegex().Match(raw);
+        if (!m.Success)
+        {
+            return null;
+        }
+        return m.Groups["zulu"].Success ? "UTC" : m.Groups["z"].Value + m.Groups["o"].Value.Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"(lag|duration|elapsed|uptime|took|age|notBefore|notAfter|valid|expires?)\W{0,3}$|=\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationLead();
+
+    /// <summary>"replay_lag 00:02:41" or "notAfter=Feb  1 00:00:00 2026" read like times of day but are not events.</summary>
+    private static bool IsDurationOrValidity(string text, Match m)
+    {
+        var before = text[Math.Max(0, m.Index - 24)..m.Index];
+        var after = text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 6)];
+        // "00:02:41" with seconds and no zone is a length of time, not a moment.
+        var zeroHourSpan = m.Value.Count(c => c == ':') == 2 && m.Groups["h"].Value is "00" or "0" && !Regex.IsMatch(after, @"^\s?(Z|UTC|GMT|[+-]\d)");
+        return zeroHourSpan || DurationLead().IsMatch(before) || Regex.IsMatch(before, @"(notBefore|notAfter)=\w{3}\s+\d{1,2}\s+$");
+    }
 
     internal static EventKind Classify(string text)
     {
@@ -426,7 +458,7 @@ public static partial class FactExtractor
         {
             return;
         }
-        var t = TimeOfDay().Match(text);
+        var t = TimeOfDay().Matches(text).FirstOrDefault(m => !IsDurationOrValidity(text, m)) ?? Match.Empty;
         int? minute = t.Success ? int.Parse(t.Groups["h"].Value, CultureInfo.InvariantCulture) * 60 + int.Parse(t.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
         result.Add(new ContextClause(result.Count, start, text) { Minute = minute, TimeText = t.Success ? t.Value : null });
     }

@@ -12,7 +12,7 @@ internal static class PromptFacts
         var sb = new StringBuilder();
         if (f.OnsetTimeText is { } onset)
         {
-            sb.Append("- Symptom onset: ").Append(onset).Append(" UTC\n");
+            sb.Append("- Symptom onset: ").Append(onset).Append(f.ZoneSuffix).Append('\n');
         }
         foreach (var e in f.KeyTimeline())
         {

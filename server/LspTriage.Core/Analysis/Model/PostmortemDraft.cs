@@ -15,4 +15,7 @@ public sealed record PostmortemDraft(
     IReadOnlyList<string> ActionItems)
 {
     public const string Placeholder = "[FILL IN]";
+
+    /// <summary>The zone the timeline's times are in ("UTC", "UTC+8"), shown in its heading; null when unknown.</summary>
+    public string? TimeZone { get; init; }
 }

@@ -9,7 +9,7 @@ internal static partial class DraftBuilder
 {
     private const string Fill = PostmortemDraft.Placeholder;
 
-    [GeneratedRegex(@"^\s*(-\s*)?(time\s*[:：]\s*)?(?<t>([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?)(\s*(UTC|Z|GMT))?\s*([—–:-]+\s*)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(-\s*)?((time|start(ed)?|onset|detected|began|开始时间|时间)\s*[:：]\s*)?(?<t>([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?)(\s*(UTC|Z|GMT)(\s?[+-]\s?\d{1,2}(:?\d\d)?)?)?\s*([—–:-]+\s*)?", RegexOptions.IgnoreCase)]
     internal static partial Regex LeadingTime();
 
     [GeneratedRegex(@"mis-?diagnos\w*|misdiagnos\w*|wrong|missed|delay\w*|confus\w*|误判", RegexOptions.IgnoreCase)]
@@ -28,7 +28,7 @@ internal static partial class DraftBuilder
                     : next is { Minute: null } ? l.T($"Symptoms begin: {next.Text}", $"症状出现：{next.Text}")
                     : l.T("Symptoms begin", "症状出现");
             }
-            var entry = $"{e.TimeText} UTC — {text}";
+            var entry = $"{e.TimeText}{f.ZoneSuffix} — {text}";
             if (!timeline.Contains(entry))
             {
                 timeline.Add(entry);
@@ -50,8 +50,8 @@ internal static partial class DraftBuilder
             ? top.Title
             : l.T($"{Fill} (leading hypothesis, {top.Confidence.ToString().ToLowerInvariant()} confidence: {top.Title})", $"{Fill}（主要假设：{top.Title}）");
 
-        var detection = f.KeyTimeline().Where(e => e.Kind is EventKind.Alert or EventKind.CustomerReport).Select(e => $"{e.TimeText} UTC — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
-        var response = f.KeyTimeline().Where(e => e.Kind == EventKind.Mitigation).Select(e => $"{e.TimeText} UTC — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
+        var detection = f.KeyTimeline().Where(e => e.Kind is EventKind.Alert or EventKind.CustomerReport).Select(e => $"{e.TimeText}{f.ZoneSuffix} — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
+        var response = f.KeyTimeline().Where(e => e.Kind == EventKind.Mitigation).Select(e => $"{e.TimeText}{f.ZoneSuffix} — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
 
         var poorly = f.Clauses.Where(c => WentPoorlyWords().IsMatch(c.Text)).Select(c => LeadingTime().Replace(c.Text, "", 1).Trim()).Take(3).ToList();
         var change = f.LatestChangeBeforeOnset;
@@ -74,6 +74,9 @@ internal static partial class DraftBuilder
             response.Count > 0 ? string.Join(l.T("; ", "；"), response) : Fill,
             [Fill],
             poorly,
-            followUps.Select(x => $"**{x.Priority}** {x.Action} — {x.Owner}").ToList());
+            followUps.Select(x => $"**{x.Priority}** {x.Action} — {x.Owner}").ToList())
+        {
+            TimeZone = f.Zone,
+        };
     }
 }

@@ -147,10 +147,14 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         {
             lines.Add(l.T($"Up to {rate} of requests fail.", $"最多 {rate} 的请求失败。"));
         }
+        if (f.SuccessRateDrop is { } drop)
+        {
+            lines.Add(l.T($"Success rate: “{drop.Quote}”.", $"成功率：“{drop.Quote}”。"));
+        }
         foreach (var e in f.Timeline.Where(e => e.Kind == EventKind.CustomerReport).Take(2))
         {
             var said = DraftBuilder.LeadingTime().Replace(e.Clause.Text, "", 1).Trim();
-            lines.Add(l.T($"Reported at {e.TimeText} UTC: “{said}”.", $"{e.TimeText} UTC 的反馈：“{said}”。"));
+            lines.Add(l.T($"Reported at {e.TimeText}{f.ZoneSuffix}: “{said}”.", $"{e.TimeText}{f.ZoneSuffix} 的反馈：“{said}”。"));
         }
         foreach (var s in f.Scope.Take(2))
         {
@@ -159,7 +163,7 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         }
         if (f.OnsetTimeText is { } onset)
         {
-            lines.Add(l.T($"Symptoms began at {onset} UTC.", $"症状始于 {onset} UTC。"));
+            lines.Add(l.T($"Symptoms began at {onset}{f.ZoneSuffix}.", $"症状始于 {onset}{f.ZoneSuffix}。"));
         }
         lines.Add(l.T("Number of affected users and total duration: [FILL IN] (the context does not say).", "受影响用户数和持续时间：[FILL IN]（上下文未提供）。"));
         return string.Join(l.T(" ", ""), lines);

@@ -19,13 +19,16 @@ internal static partial class SeverityAssessor
     [GeneratedRegex(@"\b(data loss|lost data|corrupt\w*|wrong (balance|amount)s?|double[- ]charg\w*)\b|数据丢失|重复扣款", RegexOptions.IgnoreCase)]
     private static partial Regex DataIntegrity();
 
+    [GeneratedRegex(@"fail\w*|error\w*|timeout|timed out|success rate|5xx|失败|错误|超时|成功率", RegexOptions.IgnoreCase)]
+    private static partial Regex FailureWords();
+
     public static SeverityAssessment Assess(ContextFacts f, AnalysisLanguage l)
     {
-        var revenue = f.Clauses.FirstOrDefault(c => RevenuePath().IsMatch(c.Text) && (Users().IsMatch(c.Text) || c.Text.Contains("fail", StringComparison.OrdinalIgnoreCase)));
+        var revenue = f.Clauses.FirstOrDefault(c => RevenuePath().IsMatch(c.Text) && (Users().IsMatch(c.Text) || FailureWords().IsMatch(c.Text)));
         var users = f.Clauses.FirstOrDefault(c => Users().IsMatch(c.Text));
         var outage = f.Clauses.FirstOrDefault(c => FullOutage().IsMatch(c.Text));
         var integrity = f.Clauses.FirstOrDefault(c => DataIntegrity().IsMatch(c.Text));
-        var rate = f.ErrorRatePercent;
+        var rate = f.ErrorRatePercent is { } er && f.FailureFromSuccessRate is { } sr ? Math.Max(er, sr) : f.ErrorRatePercent ?? f.FailureFromSuccessRate;
 
         int level;
         if (outage is not null || integrity is not null || rate >= 25 || (rate >= 5 && revenue is not null))
@@ -50,12 +53,16 @@ internal static partial class SeverityAssessor
         }
 
         var reasons = new List<string>();
-        if (rate is not null && f.ErrorRateText is { } rt)
+        if (f.ErrorRatePercent is not null && f.ErrorRateText is { } rt)
         {
             var change = f.MetricChanges.FirstOrDefault(m => m.To.Replace(" ", "") == rt.Replace(" ", ""));
             reasons.Add(change is not null
                 ? l.T($"error rate reached {rt} (“{change.Quote}”)", $"错误率达到 {rt}（“{change.Quote}”）")
                 : l.T($"error rate reached {rt}", $"错误率达到 {rt}"));
+        }
+        if (f.SuccessRateDrop is { } drop)
+        {
+            reasons.Add(l.T($"success rate fell (“{drop.Quote}”)", $"成功率下降（“{drop.Quote}”）"));
         }
         if (outage is not null)
         {

@@ -99,7 +99,7 @@ public static class AnalysisRenderer
     internal static IEnumerable<(string Heading, string Text)> DraftParts(PostmortemDraft d, Headings h)
     {
         yield return (h.Summary, d.Summary);
-        yield return (h.Timeline, Bullets(d.Timeline));
+        yield return (d.TimeZone is { } zone ? $"{h.Timeline} ({zone})" : h.Timeline, Bullets(d.Timeline));
         yield return (h.Impact, Bullets(d.Impact));
         yield return (h.RootCause, d.RootCause);
         yield return (h.Detection, d.Detection);

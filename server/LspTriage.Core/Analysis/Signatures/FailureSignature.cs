@@ -104,7 +104,7 @@ internal abstract class FailureSignature : IFailureSignature
         {
             return "";
         }
-        var when = c.Clause.TimeText is { } t ? l.T($" at {t} UTC", $"{t} UTC 的") : "";
+        var when = c.Clause.TimeText is { } t ? l.T($" at {t}{c.ZoneSuffix}", $"{t}{c.ZoneSuffix} 的") : "";
         var version = c.Version is { } v ? l.T($" ({v})", $"（{v}）") : "";
         return c.IsConfig ? l.T($"the config change{when}{version}", $"{when}配置变更{version}") : l.T($"the deploy{when}{version}", $"{when}发布{version}");
     }

@@ -36,7 +36,7 @@ internal sealed partial class LockContentionSignature : FailureSignature
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
     {
         var title = l.T($"Lock contention{(ev.Has("ddl") ? " from a schema migration" : "")}{(ev.Change is null ? "" : $" ({ChangePhrase(ev.Change, l)})")}: transactions wait on or deadlock over the same rows or table",
-            $"锁争用{(ev.Has("ddl") ? "（由表结构迁移引起）" : "")}{(ev.Change is null ? "" : $"（{ChangePhrase(ev.Change, l)}）")}：事务在同一行或表上等待或死锁");
+            $"锁争用{(ev.Has("ddl") || ev.Change is not null ? $"（{string.Join("，", new[] { ev.Has("ddl") ? "由表结构迁移引起" : null, ev.Change is null ? null : ChangePhrase(ev.Change, l) }.Where(x => x is not null))}）" : "")}：事务在同一行或表上等待或死锁");
         return Result(ev, title,
             l.T("pg_locks shows no waiting locks while requests are slow.", "请求变慢时 pg_locks 中没有等待的锁。"),
             title,
