@@ -99,7 +99,7 @@ local ok, err = pcall(function()
     local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 5000)
     return responses and responses[client_id] and responses[client_id].result or {}
   end
-  -- Informational: with the cursor at the start of the line, before the finding's range (see README).
+  -- With the cursor at the start of the line, before the finding's range: the line's fixes all the same.
   out('ACTIONS_AT_LINE_START', tostring(#code_actions_at(0)))
   local actions = code_actions_at(target.col)
   local chosen = nil

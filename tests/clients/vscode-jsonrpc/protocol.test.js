@@ -97,6 +97,8 @@ describe('bad input', () => {
     ['a request whose method is a number', '{"jsonrpc":"2.0","id":900,"method":42}', -32600],
     ['a request whose params is a string', '{"jsonrpc":"2.0","id":901,"method":"workspace/symbol","params":"x"}', -32602],
     ['a response to a request the server never sent', '{"jsonrpc":"2.0","id":902,"result":{}}', null],
+    // What a JSON-RPC peer sends when it cannot parse one of our messages (our own server does the same).
+    ['an error response with id null', '{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}', null],
   ];
   for (const [what, body, code] of fatal) {
     it(`survives ${what}`, { todo: 'server bug: the connection drops' }, () =>
