@@ -61,8 +61,10 @@ const markdownSettings = {
 };
 
 const servers = [
-  { name: 'lsptriage', command: ourServer, args: ['serve'], initializationOptions: {} },
+  { name: 'lsptriage', command: ourServer, args: ['serve'], initializationOptions: {}, settings: {} },
   { name: 'markdown-ls', command: process.execPath, args: [peerMain, '--stdio'], initializationOptions: { markdownFileExtensions: ['md'] } },
+  // Ours with the outline limited to headings (setting lspTriage.outline.entries = false), the peer's outline shape.
+  { name: 'lsptriage headings', command: ourServer, args: ['serve'], initializationOptions: {}, settings: { outline: { entries: false } } },
 ];
 
 const capabilities = {
@@ -93,7 +95,7 @@ class Client {
     this.md = new MarkdownIt({ html: true, linkify: true });
     this.parseMs = 0; // time this client spent parsing for the peer
     const c = this.connection;
-    c.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'lspTriage' ? {} : i.section ? markdownSettings[i.section] ?? null : markdownSettings)));
+    c.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'lspTriage' ? server.settings ?? {} : i.section ? markdownSettings[i.section] ?? null : markdownSettings)));
     c.onRequest('workspace/workspaceFolders', () => [{ uri: workspace.rootUri, name: 'ws' }]);
     c.onRequest('client/registerCapability', () => null);
     c.onRequest('client/unregisterCapability', () => null);
@@ -220,6 +222,7 @@ async function measure(server, workspace, text) {
   let first = await client.time('textDocument/documentSymbol', docParams);
   result.firstSymbol = first.ms;
   result.symbolCount = countSymbols(first.result);
+  result.symbolJsonKiB = Buffer.byteLength(JSON.stringify(first.result)) / 1024;
   await client.edit(uri, 10, 0);
   first = await client.time('textDocument/diagnostic', docParams);
   result.firstDiagnostics = first.ms;
@@ -278,32 +281,33 @@ async function main() {
   report(results);
 }
 
-function report([ours, peer]) {
+function report([ours, peer, headings]) {
   const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const ratio = (p, o) => `${(p / o).toFixed(2)}×`;
   const rows = [
-    ['initialize (spawn → result), median', ours.initialize.median, peer.initialize.median, 'ms'],
-    ['documentSymbol, first after didOpen', ours.firstSymbol, peer.firstSymbol, 'ms'],
-    ['documentSymbol, same version, median', ours.symbols.median, peer.symbols.median, 'ms'],
-    ['documentSymbol, same version, p95', ours.symbols.p95, peer.symbols.p95, 'ms'],
-    ['documentSymbol after an edit, median', ours.symbolsAfterEdit.median, peer.symbolsAfterEdit.median, 'ms'],
-    ['documentSymbol after an edit, p95', ours.symbolsAfterEdit.p95, peer.symbolsAfterEdit.p95, 'ms'],
-    ['foldingRange, median', ours.folding.median, peer.folding.median, 'ms'],
-    ['foldingRange, p95', ours.folding.p95, peer.folding.p95, 'ms'],
-    ['diagnostics (pull), same version, median', ours.diagnostics.median, peer.diagnostics.median, 'ms'],
-    ['diagnostics (pull), same version, p95', ours.diagnostics.p95, peer.diagnostics.p95, 'ms'],
-    ['diagnostics (pull) after an edit, median', ours.diagnosticsAfterEdit.median, peer.diagnosticsAfterEdit.median, 'ms'],
-    ['diagnostics (pull) after an edit, p95', ours.diagnosticsAfterEdit.p95, peer.diagnosticsAfterEdit.p95, 'ms'],
-    ['peak RSS of the server process', ours.peakRssMiB, peer.peakRssMiB, 'MiB'],
+    ['initialize (spawn → result), median', ours.initialize.median, peer.initialize.median, 'ms', headings.initialize.median],
+    ['documentSymbol, first after didOpen', ours.firstSymbol, peer.firstSymbol, 'ms', headings.firstSymbol],
+    ['documentSymbol, same version, median', ours.symbols.median, peer.symbols.median, 'ms', headings.symbols.median],
+    ['documentSymbol, same version, p95', ours.symbols.p95, peer.symbols.p95, 'ms', headings.symbols.p95],
+    ['documentSymbol after an edit, median', ours.symbolsAfterEdit.median, peer.symbolsAfterEdit.median, 'ms', headings.symbolsAfterEdit.median],
+    ['documentSymbol after an edit, p95', ours.symbolsAfterEdit.p95, peer.symbolsAfterEdit.p95, 'ms', headings.symbolsAfterEdit.p95],
+    ['foldingRange, median', ours.folding.median, peer.folding.median, 'ms', headings.folding.median],
+    ['foldingRange, p95', ours.folding.p95, peer.folding.p95, 'ms', headings.folding.p95],
+    ['diagnostics (pull), same version, median', ours.diagnostics.median, peer.diagnostics.median, 'ms', headings.diagnostics.median],
+    ['diagnostics (pull), same version, p95', ours.diagnostics.p95, peer.diagnostics.p95, 'ms', headings.diagnostics.p95],
+    ['diagnostics (pull) after an edit, median', ours.diagnosticsAfterEdit.median, peer.diagnosticsAfterEdit.median, 'ms', headings.diagnosticsAfterEdit.median],
+    ['diagnostics (pull) after an edit, p95', ours.diagnosticsAfterEdit.p95, peer.diagnosticsAfterEdit.p95, 'ms', headings.diagnosticsAfterEdit.p95],
+    ['peak RSS of the server process', ours.peakRssMiB, peer.peakRssMiB, 'MiB', headings.peakRssMiB],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log('');
-  console.log(`${'measurement'.padEnd(w)}  ${'lsptriage'.padStart(10)}  ${'markdown-ls'.padStart(11)}  peer ÷ ours`);
-  for (const [label, o, p, unit] of rows) {
-    console.log(`${label.padEnd(w)}  ${`${fmt(o)} ${unit}`.padStart(10)}  ${`${fmt(p)} ${unit}`.padStart(11)}  ${ratio(p, o)}`);
+  console.log(`${'measurement'.padEnd(w)}  ${'lsptriage'.padStart(10)}  ${'markdown-ls'.padStart(11)}  ${'peer ÷ ours'.padStart(11)}  ${'ours, headings only'.padStart(19)}  ${'peer ÷ it'.padStart(9)}`);
+  for (const [label, o, p, unit, h] of rows) {
+    console.log(`${label.padEnd(w)}  ${`${fmt(o)} ${unit}`.padStart(10)}  ${`${fmt(p)} ${unit}`.padStart(11)}  ${ratio(p, o).padStart(11)}  ${`${fmt(h)} ${unit}`.padStart(19)}  ${ratio(p, h).padStart(9)}`);
   }
   console.log('');
-  console.log(`what each returned: symbols ${ours.symbolCount} vs ${peer.symbolCount} (ours includes timeline entries and action items), ` +
+  console.log(`what each returned: symbols ${ours.symbolCount} (${fmt(ours.symbolJsonKiB)} KiB of JSON) vs ${peer.symbolCount} (${fmt(peer.symbolJsonKiB)} KiB) ` +
+    `vs ${headings.symbolCount} (${fmt(headings.symbolJsonKiB)} KiB) for ours limited to headings; ` +
     `folding ranges ${ours.foldingCount} vs ${peer.foldingCount}, diagnostics ${ours.diagnosticCount} (${ours.diagnosticCodes}) vs ${peer.diagnosticCount} (${peer.diagnosticCodes})`);
   console.log(`the peer's markdown-it parsing in this client: ${fmt(peer.clientParseMsPerEdit)} ms per edit (part of its after-edit figures)`);
 }
