@@ -39,8 +39,13 @@ internal sealed record BenchOptions
             Server = Path.Combine(repoRoot, "server", "LspTriage", "bin", "Release", "net10.0", "lsptriage"),
             Corpus = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "corpus", "public-postmortems")),
         };
+        string[] known = ["--runs", "--startups", "--lines", "--corpus-runs", "--server", "--corpus", "--only"];
         for (var i = 0; i < args.Length; i++)
         {
+            if (!known.Contains(args[i]))
+            {
+                throw new ArgumentException(args[i] is "--help" or "-h" ? "" : $"unknown option {args[i]}");
+            }
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             o = args[i] switch
             {
