@@ -4,7 +4,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { Session, makeWorkspace, readFixture } = require('./session');
-const { diffDiagnostics } = require('./expected');
+const { diffDiagnostics, problemsDocument, problemsDiagnostics } = require('./expected');
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const frame = (body) => {
@@ -133,6 +133,26 @@ describe('documents', () => {
         assert.equal(symbols[0].name, '订单服务 Redis 缓存雪崩');
         assert.deepEqual(symbols[0].children.map((c) => c.name), ['摘要', '影响', '时间线', '根因', '检测', '后续行动']);
         assert.deepEqual(symbols[0].children[2].children.map((c) => c.name), ['02:10 告警触发', '02:25 开始预热缓存']);
+        assert.equal((await session.shutdownAndExit()).code, 0);
+      } finally {
+        ws.dispose();
+      }
+    }));
+
+  it('gives a CRLF document the same diagnostics and quick-fix positions as its LF twin', () =>
+    withSession(async (session) => {
+      const crlf = problemsDocument().replace(/\n/g, '\r\n');
+      const ws = makeWorkspace({ 'crlf.md': crlf });
+      try {
+        await session.initialize({ rootUri: ws.rootUri });
+        const uri = ws.uris['crlf.md'];
+        await session.open(uri, crlf, 1);
+        const published = await session.diagnosticsFor(uri, 1);
+        assert.deepEqual(diffDiagnostics(published.diagnostics, problemsDiagnostics), []);
+        const diagnostic = published.diagnostics.find((d) => d.code === 'LT006' && d.range.start.line === 25);
+        const actions = await session.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+        const owner = actions.find((a) => a.title.startsWith('Add an owner'));
+        assert.deepEqual(owner.edit.documentChanges[0].edits[0].range, { start: { line: 25, character: 34 }, end: { line: 25, character: 34 } }, 'before the \\r, not after it');
         assert.equal((await session.shutdownAndExit()).code, 0);
       } finally {
         ws.dispose();
