@@ -91,7 +91,7 @@ check('nvim exits 0 and the script reaches its end', run.status === 0 && output.
 const expected = fs.readFileSync(path.join(__dirname, 'expected.txt'), 'utf8').split('\n').filter((l) => l.length > 0);
 const groupOf = (line) => {
   const [kind, label] = line.split('\t');
-  return kind === 'DIAG' || kind === 'COUNT' ? `diagnostics of ${label}` : { SYMBOL: 'outline', ACTION: 'code actions', ACTIONS_AT_LINE_START: 'code actions with the cursor at the line start', LINE: 'quick fix applied', MODIFIED: 'quick fix applied', EXIT: 'server exit code after shutdown', DONE: 'end' }[kind] || kind;
+  return kind === 'DIAG' || kind === 'COUNT' ? `diagnostics of ${label}` : { SYMBOL: 'outline', ACTION: 'code actions', ACTIONS_AT_LINE_START: 'code actions with the cursor at the line start', LINE: 'quick fix applied', TYPED: 'diagnostics after typing an emoji', MODIFIED: 'quick fix applied', EXIT: 'server exit code after shutdown', DONE: 'end' }[kind] || kind;
 };
 const groups = new Map();
 for (const [source, lines] of [['want', expected], ['got', output.filter((l) => !l.startsWith('FAIL'))]]) {

@@ -127,6 +127,26 @@ local ok, err = pcall(function()
   end
   print_diagnostics(label .. '#fixed', buf)
 
+  -- Typing, as Neovim sends it: an emoji inserted at the start of the emoji line (line 10). Neovim computes the
+  -- incremental change in UTF-16 itself; the placeholder must move from byte 30 to byte 35 (UTF-16 20 to 23).
+  local version_before_typing = vim.lsp.util.buf_versions[buf]
+  vim.api.nvim_buf_set_text(buf, 10, 0, 10, 0, { '🔥 ' })
+  local moved = vim.wait(15000, function()
+    if vim.lsp.util.buf_versions[buf] <= version_before_typing then return false end
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.lnum == 10 and d.col == 35 then return true end
+    end
+    return false
+  end, 20)
+  if not moved then
+    error('the placeholder on line 10 did not move to byte 35 after typing')
+  end
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.lnum == 10 then
+      out('TYPED', string.format('%d:%d-%d:%d', d.lnum, d.col, d.end_lnum, d.end_col), tostring(d.code), vim.api.nvim_buf_get_lines(buf, 10, 11, false)[1])
+    end
+  end
+
   -- Stop the client: shutdown then exit, and the server process must end with code 0.
   vim.lsp.stop_client(client_id)
   if not vim.wait(10000, function() return exited ~= nil end, 20) then
