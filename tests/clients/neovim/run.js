@@ -62,6 +62,35 @@ if (withEmoji === problems) {
 fs.writeFileSync(path.join(ws, 'postmortems', 'search-indexer.md'), withEmoji);
 fs.copyFileSync(path.join(fixtures, 'incident-zh.md'), path.join(ws, 'postmortems', 'zh.md'));
 
+// The repository's samples, when they exist: what Neovim shows for each must be what `lsptriage check` reports for
+// the same file (its JSON gives 1-based UTF-16 columns; Neovim stores 0-based byte columns).
+const samplesDir = path.resolve(process.env.LSPTRIAGE_SAMPLES || path.join(repoRoot, 'samples', 'incidents'));
+const samples = fs.existsSync(samplesDir) ? fs.readdirSync(samplesDir).filter((f) => f.endsWith('.md')).sort() : [];
+const sampleExpected = [];
+if (samples.length > 0) {
+  fs.mkdirSync(path.join(ws, 'incidents'));
+  for (const name of samples) fs.copyFileSync(path.join(samplesDir, name), path.join(ws, 'incidents', name));
+  const cli = spawnSync(server, ['check', '--format', 'json', path.join(ws, 'incidents')], { encoding: 'utf8' });
+  let report = null;
+  try {
+    report = JSON.parse(cli.stdout);
+  } catch {
+    check('lsptriage check --format json on the samples', false, `${cli.stdout}\n${cli.stderr}`);
+  }
+  const severity = { error: 1, warning: 2, info: 3, hint: 4 };
+  for (const name of samples) {
+    const file = path.join(ws, 'incidents', name);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const byteCol = (line, col) => Buffer.byteLength((lines[line - 1] ?? '').slice(0, col - 1), 'utf8');
+    const findings = (report?.findings ?? []).filter((f) => path.resolve(f.file) === file);
+    sampleExpected.push(`COUNT\tincidents/${name}\t${findings.length}`);
+    for (const f of findings) {
+      sampleExpected.push(['DIAG', `incidents/${name}`, `${f.line - 1}:${byteCol(f.line, f.column)}-${f.endLine - 1}:${byteCol(f.endLine, f.endColumn)}`,
+        String(severity[f.severity]), f.code, 'lsptriage', f.message].join('\t'));
+    }
+  }
+}
+
 const env = {
   ...process.env,
   LSPTRIAGE_SERVER: server,
@@ -74,7 +103,7 @@ const env = {
 };
 const started = Date.now();
 const run = spawnSync(nvim, ['--headless', '--clean', '-u', 'NONE', '-n', '-c', `luafile ${path.join(__dirname, 'test.lua')}`,
-  'postmortems/search-indexer.md', 'postmortems/zh.md'], { cwd: ws, env, encoding: 'utf8', timeout: 90000 });
+  'postmortems/search-indexer.md', 'postmortems/zh.md', ...samples.map((n) => `incidents/${n}`)], { cwd: ws, env, encoding: 'utf8', timeout: 90000 });
 const elapsed = Date.now() - started;
 const output = (run.stdout || '').split('\n').filter((l) => l.length > 0);
 const fileAfter = fs.readFileSync(path.join(ws, 'postmortems', 'search-indexer.md'), 'utf8');
@@ -88,7 +117,8 @@ check('nvim exits 0 and the script reaches its end', run.status === 0 && output.
   [...output.filter((l) => l.startsWith('FAIL')), (run.stderr || '').trim(), log.trim().split('\n').slice(-20).join('\n')].filter(Boolean).join('\n'));
 
 // Compare group by group (the diagnostics of one buffer, the outline, the actions, ...), so a failure says which.
-const expected = fs.readFileSync(path.join(__dirname, 'expected.txt'), 'utf8').split('\n').filter((l) => l.length > 0);
+const expected = fs.readFileSync(path.join(__dirname, 'expected.txt'), 'utf8').split('\n').filter((l) => l.length > 0).concat(sampleExpected);
+console.log(`# ${samples.length} samples from ${samplesDir}${samples.length ? ', checked against lsptriage check' : ' (none yet)'}`);
 const groupOf = (line) => {
   const [kind, label] = line.split('\t');
   return kind === 'DIAG' || kind === 'COUNT' ? `diagnostics of ${label}` : { SYMBOL: 'outline', ACTION: 'code actions', ACTIONS_AT_LINE_START: 'code actions with the cursor at the line start', LINE: 'quick fix applied', TYPED: 'diagnostics after typing an emoji', MODIFIED: 'quick fix applied', EXIT: 'server exit code after shutdown', DONE: 'end' }[kind] || kind;
@@ -103,6 +133,11 @@ for (const [source, lines] of [['want', expected], ['got', output.filter((l) => 
 }
 for (const [name, { want, got }] of groups) {
   if (name === 'end') continue;
+  // Samples: the same findings, in whatever order (Lua and JavaScript sort non-ASCII strings differently).
+  if (name.startsWith('diagnostics of incidents/')) {
+    want.sort();
+    got.sort();
+  }
   const same = want.length === got.length && want.every((l, i) => l === got[i]);
   const diff = [...want.filter((l) => !got.includes(l)).map((l) => `- ${l}`), ...got.filter((l) => !want.includes(l)).map((l) => `+ ${l}`)].join('\n');
   check(name, same, diff || `order differs:\n${got.join('\n')}`);
