@@ -13,6 +13,7 @@ internal static class CommandLineApp
     [
         new ServeCommand(),
         new CheckCommand(),
+        new AnalyzeCommand(),
         new SimilarCommand(),
         new IndexCommand(),
     ];
