@@ -6,7 +6,6 @@ using LspTriage.Server.Diagnostics;
 using LspTriage.Server.Features;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
@@ -26,39 +25,30 @@ internal sealed class CodeActionHandler
     }
 
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
-    public async Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams p, CancellationToken cancellationToken)
-    {
-        var document = _context.Snapshot(p?.TextDocument);
-        if (document is null)
+    public Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams p, CancellationToken cancellationToken) =>
+        _context.OnDocumentAsync<IReadOnlyList<CodeAction>>(p?.TextDocument, [], document =>
         {
-            return [];
-        }
-        await TaskScheduler.Default;
-        if (!document.IsOurs)
-        {
-            return [];
-        }
-        var parsed = document.Parsed;
-        var range = Params.Required(p!.Range, "range").ToCore();
-        var findings = _computer.Checker.Check(parsed);
-        var actions = new List<CodeAction>();
-        foreach (var finding in findings.Where(f => Intersects(parsed.RangeOf(f.Span), range)))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var diagnostic = finding.ToDiagnostic(parsed);
-            actions.AddRange(QuickFixProvider.For(parsed, finding).Select(fix => new CodeAction(fix.Title, CodeActionKinds.QuickFix)
+            var parsed = document.Parsed;
+            var range = Params.Required(p!.Range, "range").ToCore();
+            var findings = _computer.Checker.Check(parsed);
+            var actions = new List<CodeAction>();
+            foreach (var finding in findings.Where(f => Intersects(parsed.RangeOf(f.Span), range)))
             {
-                Diagnostics = [diagnostic],
-                IsPreferred = fix.IsPreferred ? true : null,
-                Edit = Edits.Versioned(document, fix.Edits),
-            }));
-        }
-        foreach (var contributor in _features.CodeActions)
-        {
-            actions.AddRange(contributor.Provide(document, range, findings));
-        }
-        return Filter(actions, p.Context?.Only);
-    }
+                cancellationToken.ThrowIfCancellationRequested();
+                var diagnostic = finding.ToDiagnostic(parsed);
+                actions.AddRange(QuickFixProvider.For(parsed, finding).Select(fix => new CodeAction(fix.Title, CodeActionKinds.QuickFix)
+                {
+                    Diagnostics = [diagnostic],
+                    IsPreferred = fix.IsPreferred ? true : null,
+                    Edit = Edits.Versioned(document, fix.Edits),
+                }));
+            }
+            foreach (var contributor in _features.CodeActions)
+            {
+                actions.AddRange(contributor.Provide(document, range, findings));
+            }
+            return Filter(actions, p.Context?.Only);
+        }, cancellationToken);
 
     /// <summary>By lines: editors ask with the cursor's range, which may sit before the finding on the same line.</summary>
     private static bool Intersects(TextRange a, TextRange b) => a.Start.Line <= b.End.Line && b.Start.Line <= a.End.Line;

@@ -1,7 +1,6 @@
 using LspTriage.Server.Features;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
@@ -18,23 +17,14 @@ internal sealed class CodeLensHandler
     }
 
     [JsonRpcMethod("textDocument/codeLens", UseSingleObjectParameterDeserialization = true)]
-    public async Task<IReadOnlyList<CodeLens>> CodeLensAsync(CodeLensParams p, CancellationToken cancellationToken)
-    {
-        var document = _context.Snapshot(p?.TextDocument);
-        if (document is null)
+    public Task<IReadOnlyList<CodeLens>> CodeLensAsync(CodeLensParams p, CancellationToken cancellationToken) =>
+        _context.OnDocumentAsync<IReadOnlyList<CodeLens>>(p?.TextDocument, [], async document =>
         {
-            return [];
-        }
-        await TaskScheduler.Default;
-        if (!document.IsOurs)
-        {
-            return [];
-        }
-        var lenses = new List<CodeLens>();
-        foreach (var contributor in _features.CodeLenses)
-        {
-            lenses.AddRange(await contributor.ProvideAsync(document, cancellationToken).ConfigureAwait(false));
-        }
-        return lenses;
-    }
+            var lenses = new List<CodeLens>();
+            foreach (var contributor in _features.CodeLenses)
+            {
+                lenses.AddRange(await contributor.ProvideAsync(document, cancellationToken).ConfigureAwait(false));
+            }
+            return lenses;
+        }, cancellationToken);
 }

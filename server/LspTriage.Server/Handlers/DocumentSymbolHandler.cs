@@ -1,7 +1,6 @@
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Symbols;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
@@ -13,20 +12,9 @@ internal sealed class DocumentSymbolHandler
     public DocumentSymbolHandler(ServerContext context) => _context = context;
 
     [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
-    public async Task<IReadOnlyList<DocumentSymbol>> DocumentSymbolAsync(DocumentSymbolParams p, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DocumentSymbol>> DocumentSymbolAsync(DocumentSymbolParams p, CancellationToken cancellationToken)
     {
-        var document = _context.Snapshot(p?.TextDocument);
-        if (document is null)
-        {
-            return [];
-        }
         var includeEntries = _context.Settings.OutlineEntries;
-        await TaskScheduler.Default;
-        if (!document.IsOurs)
-        {
-            return [];
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        return OutlineBuilder.Build(document.Parsed, includeEntries);
+        return _context.OnDocumentAsync<IReadOnlyList<DocumentSymbol>>(p?.TextDocument, [], document => OutlineBuilder.Build(document.Parsed, includeEntries), cancellationToken);
     }
 }

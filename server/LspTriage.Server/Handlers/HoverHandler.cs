@@ -2,7 +2,6 @@ using LspTriage.Server.Conversion;
 using LspTriage.Server.Features;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
@@ -19,25 +18,17 @@ internal sealed class HoverHandler
     }
 
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public async Task<Hover?> HoverAsync(HoverParams p, CancellationToken cancellationToken)
-    {
-        var document = _context.Snapshot(p?.TextDocument);
-        if (document is null)
+    public Task<Hover?> HoverAsync(HoverParams p, CancellationToken cancellationToken) =>
+        _context.OnDocumentAsync<Hover?>(p?.TextDocument, null, async document =>
         {
-            return null;
-        }
-        await TaskScheduler.Default;
-        if (!document.IsOurs)
-        {
-            return null;
-        }
-        foreach (var contributor in _features.Hovers)
-        {
-            if (await contributor.ProvideAsync(document, Params.Required(p!.Position, "position").ToCore(), cancellationToken).ConfigureAwait(false) is { } hover)
+            var position = Params.Required(p!.Position, "position").ToCore();
+            foreach (var contributor in _features.Hovers)
             {
-                return hover;
+                if (await contributor.ProvideAsync(document, position, cancellationToken).ConfigureAwait(false) is { } hover)
+                {
+                    return hover;
+                }
             }
-        }
-        return null;
-    }
+            return null;
+        }, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
+using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace LspTriage.Server.Hosting;
@@ -62,6 +63,25 @@ internal sealed class ServerContext
             ?? throw new LocalRpcException("Invalid params: textDocument.uri is required.") { ErrorCode = Protocol.ErrorCodes.InvalidParams };
         return Documents.Get(uri);
     }
+
+    /// <summary>
+    /// Serves a request on one document: captures its version in message order, moves to the thread pool, and answers
+    /// <paramref name="silent"/> for documents that are closed or not incident/postmortem files.
+    /// </summary>
+    public async Task<T> OnDocumentAsync<T>(Protocol.TextDocumentIdentifier? textDocument, T silent, Func<OpenDocument, Task<T>> serve, CancellationToken cancellationToken)
+    {
+        var document = Snapshot(textDocument);
+        if (document is null)
+        {
+            return silent;
+        }
+        await TaskScheduler.Default;
+        cancellationToken.ThrowIfCancellationRequested();
+        return document.IsOurs ? await serve(document).ConfigureAwait(false) : silent;
+    }
+
+    public Task<T> OnDocumentAsync<T>(Protocol.TextDocumentIdentifier? textDocument, T silent, Func<OpenDocument, T> serve, CancellationToken cancellationToken) =>
+        OnDocumentAsync(textDocument, silent, document => Task.FromResult(serve(document)), cancellationToken);
 
     public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
 
