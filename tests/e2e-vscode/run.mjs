@@ -197,9 +197,6 @@ async function setup() {
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      // The built-in markdown extension has its own Outline; disabled so the Outline shows only our server's symbols.
-      '--disable-extension',
-      'vscode.markdown-language-features',
       ws,
     ],
     { env, detached: true, stdio: ['ignore', csLog, csLog] },
@@ -335,11 +332,13 @@ async function applyCodeAction(page, re, commands = ['Quick Fix...', 'Refactor..
   const seen = [];
   for (const cmd of commands) {
     await runCommand(page, cmd);
-    const widget = page.locator('.action-widget');
-    const visible = await widget.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-    if (!visible) continue;
+    const rows = page.locator('.action-widget .monaco-list-row.action:visible');
+    const visible = await rows.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!visible) {
+      await page.keyboard.press('Escape');
+      continue;
+    }
     await sleep(300);
-    const rows = widget.locator('.monaco-list-row.action');
     const n = await rows.count();
     for (let i = 0; i < n; i++) {
       const row = rows.nth(i);
@@ -412,7 +411,8 @@ async function main() {
       );
       timings.pageToProblemMs = Date.now() - timings.pageLoaded;
       const row = rows.find((r) => /FILL IN/i.test(r) && /lsptriage/.test(r));
-      const code = /lsptriage\s*\(([^)]+)\)/.exec(row)?.[1];
+      // The row reads "message lsptriage(LT001) [Ln 32, Col 20]"; innerText may drop the parentheses.
+      const code = /lsptriage\s*\(?\s*([A-Za-z]+[-_]?\d+)/.exec(row)?.[1];
       if (!code) throw new Error(`problem has no code next to the source: ${row}`);
       const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').count();
       return `"${row.split(' | ')[1] ?? row}" code ${code}, ${squiggles} squiggle(s)`;
@@ -425,7 +425,12 @@ async function main() {
         'the Outline to list the incident sections',
         async () => {
           const t = (await pane.locator('.monaco-list-row').allInnerTexts()).map((s) => s.trim());
-          return t.some((s) => /Raw incident context/i.test(s)) && t.some((s) => /Customer communication/i.test(s)) ? t : null;
+          // With two symbol providers the Outline groups by extension: our group must hold the sections.
+          const ours = t.findIndex((s) => /^LspTriage/.test(s));
+          const other = t.findIndex((s, i) => i > ours && /Markdown Language Features/.test(s));
+          const group = ours < 0 ? [] : t.slice(ours + 1, other > ours ? other : undefined);
+          if (ours < 0 && t.length > 0 && !t.some((s) => /Markdown Language Features/.test(s))) group.push(...t);
+          return group.some((s) => /Raw incident context/i.test(s)) && group.some((s) => /Customer communication/i.test(s)) ? t : null;
         },
         20_000,
       );
