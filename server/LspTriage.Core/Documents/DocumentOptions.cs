@@ -5,10 +5,56 @@ public sealed record DocumentOptions
 {
     public static readonly DocumentOptions Default = new();
 
-    public IReadOnlyList<string> IncidentGlobs { get; init; } = ["**/incidents/**/*.md", "**/*.incident.md"];
+    private readonly IReadOnlyList<string> _incidentGlobs = [];
+    private readonly IReadOnlyList<string> _postmortemGlobs = [];
 
-    public IReadOnlyList<string> PostmortemGlobs { get; init; } = ["**/postmortems/**/*.md", "**/*.postmortem.md"];
+    public DocumentOptions()
+    {
+        IncidentGlobs = ["**/incidents/**/*.md", "**/*.incident.md"];
+        PostmortemGlobs = ["**/postmortems/**/*.md", "**/*.postmortem.md"];
+    }
 
-    /// <summary>Extra placeholder patterns (.NET regular expressions) beyond the built-in ones.</summary>
-    public IReadOnlyList<string> PlaceholderPatterns { get; init; } = [];
+    // The compiled globs are set together with the pattern lists, so a `with` copy never keeps stale ones.
+    public IReadOnlyList<string> IncidentGlobs
+    {
+        get => _incidentGlobs;
+        init
+        {
+            _incidentGlobs = value;
+            IncidentMatchers = [.. value.Select(g => new Glob(g))];
+        }
+    }
+
+    public IReadOnlyList<string> PostmortemGlobs
+    {
+        get => _postmortemGlobs;
+        init
+        {
+            _postmortemGlobs = value;
+            PostmortemMatchers = [.. value.Select(g => new Glob(g))];
+        }
+    }
+
+    internal IReadOnlyList<Glob> IncidentMatchers { get; private init; } = [];
+
+    internal IReadOnlyList<Glob> PostmortemMatchers { get; private init; } = [];
+
+    /// <summary>True when a path matches any incident or postmortem glob (used by workspace scans and the CLI).</summary>
+    public bool IsIncidentPath(string path) =>
+        IncidentMatchers.Any(g => g.IsMatch(path)) || PostmortemMatchers.Any(g => g.IsMatch(path));
+
+    private readonly IReadOnlyList<string> _placeholderPatterns = [];
+
+    /// <summary>Extra placeholder patterns (.NET regular expressions) beyond the built-in ones; invalid ones are ignored.</summary>
+    public IReadOnlyList<string> PlaceholderPatterns
+    {
+        get => _placeholderPatterns;
+        init
+        {
+            _placeholderPatterns = value;
+            Placeholders = new PlaceholderScanner(value);
+        }
+    }
+
+    internal PlaceholderScanner Placeholders { get; private init; } = new([]);
 }

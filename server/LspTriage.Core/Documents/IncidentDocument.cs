@@ -83,24 +83,28 @@ public sealed class IncidentDocument
     /// <summary>The section's own text below its heading, without sub-sections' headings removed.</summary>
     public string ContentOf(Section section) => TextOf(section.ContentSpan);
 
-    public bool IsInsideGeneratedBlock(int offset) => GeneratedBlocks.Any(b => b.Span.Contains(offset));
+    public bool IsInsideGeneratedBlock(int offset) => SectionLookup.InAnyBlock(GeneratedBlocks, offset);
 
     /// <summary>The innermost section containing an offset, or -1.</summary>
-    public int SectionIndexAt(int offset)
+    public int SectionIndexAt(int offset) => SectionLookup.IndexAt(Sections, offset);
+
+    /// <summary>The text of a span with every generated block in it left out: what the user wrote.</summary>
+    public string UserTextOf(TextSpan span)
     {
-        var found = -1;
-        for (var i = 0; i < Sections.Count; i++)
+        var sb = new System.Text.StringBuilder(span.Length);
+        var pos = span.Start;
+        foreach (var block in GeneratedBlocks.Where(b => b.Span.End > span.Start && b.Span.Start < span.End))
         {
-            var s = Sections[i];
-            if (s.Span.Start > offset)
+            if (block.Span.Start > pos)
             {
-                break;
+                sb.Append(Text, pos, block.Span.Start - pos);
             }
-            if (offset < s.Span.End || (offset == Text.Length && s.Span.End == Text.Length))
-            {
-                found = i;
-            }
+            pos = Math.Max(pos, block.Span.End);
         }
-        return found;
+        if (span.End > pos)
+        {
+            sb.Append(Text, pos, span.End - pos);
+        }
+        return sb.ToString();
     }
 }

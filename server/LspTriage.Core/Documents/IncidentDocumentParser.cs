@@ -2,9 +2,76 @@ using LspTriage.Core.Text;
 
 namespace LspTriage.Core.Documents;
 
-// Placeholder until the Markdig-based parser lands (same session); keeps the solution compiling for parallel work.
+/// <summary>Builds an <see cref="IncidentDocument"/>: front matter, Markdig block structure, then the readers that need both.</summary>
 internal static class IncidentDocumentParser
 {
-    public static IncidentDocument Parse(string text, string? path, DocumentOptions options) =>
-        new(text, new LineMap(text), path, DocumentKind.Incident, FrontMatter.None, null, default, [], [], [], [], [], []);
+    public static IncidentDocument Parse(string text, string? path, DocumentOptions options)
+    {
+        text ??= "";
+        var lines = new LineMap(text);
+        if (BinaryContent.Detect(text) is { } binaryProblem)
+        {
+            return Empty(text, lines, path, options, binaryProblem);
+        }
+        try
+        {
+            return ParseMarkdown(text, lines, path, options);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Parsing must never take the server down; the document is reported as unreadable instead.
+            return Empty(text, lines, path, options, new ParseProblem($"The document could not be parsed: {ex.Message}", new TextSpan(0, 0)));
+        }
+    }
+
+    private static IncidentDocument ParseMarkdown(string text, LineMap lines, string? path, DocumentOptions options)
+    {
+        var frontMatter = FrontMatterReader.Read(text, lines);
+        var structure = MarkdownStructure.Read(text);
+        var blocks = GeneratedBlockReader.Read(lines);
+        var sections = SectionBuilder.Build(text, lines, structure.Headings, blocks);
+        var (title, titleSpan) = FindTitle(sections, frontMatter);
+        var kind = DocumentClassifier.Classify(path, frontMatter, sections, options);
+
+        return new IncidentDocument(
+            text, lines, path, kind, frontMatter, title, titleSpan, sections,
+            FindPlaceholders(text, frontMatter, sections, structure, options),
+            TimelineReader.Read(lines, sections, blocks, structure.ListItems, options.Placeholders),
+            ActionItemReader.Read(lines, sections, blocks, structure.ListItems),
+            blocks,
+            problems: []);
+    }
+
+    private static (string? Title, TextSpan Span) FindTitle(IReadOnlyList<Section> sections, FrontMatter frontMatter)
+    {
+        var h1 = sections.FirstOrDefault(s => s.Level == 1 && !s.IsGenerated);
+        if (h1 is not null && h1.Heading.Length > 0)
+        {
+            return (h1.Heading, h1.HeadingSpan);
+        }
+        var entry = frontMatter.Find("title");
+        return entry is { Value.Length: > 0 } ? (entry.Value, entry.ValueSpan) : (null, default);
+    }
+
+    private static List<Placeholder> FindPlaceholders(string text, FrontMatter frontMatter, IReadOnlyList<Section> sections, MarkdownStructure structure, DocumentOptions options)
+    {
+        var found = new List<Placeholder>();
+        void Add(string token, TextSpan span) => found.Add(new Placeholder(token, span, SectionLookup.IndexAt(sections, span.Start)));
+        foreach (var entry in frontMatter.Entries)
+        {
+            options.Placeholders.Scan(text, entry.ValueSpan, Add);
+        }
+        foreach (var prose in structure.ProseSpans)
+        {
+            options.Placeholders.Scan(text, prose, Add);
+        }
+        found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return found;
+    }
+
+    private static IncidentDocument Empty(string text, LineMap lines, string? path, DocumentOptions options, ParseProblem problem)
+    {
+        var kind = DocumentClassifier.Classify(path, FrontMatter.None, [], options);
+        return new IncidentDocument(text, lines, path, kind, FrontMatter.None, null, default, [], [], [], [], [], [problem]);
+    }
 }

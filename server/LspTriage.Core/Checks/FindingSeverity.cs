@@ -1,0 +1,9 @@
+namespace LspTriage.Core.Checks;
+
+public enum FindingSeverity
+{
+    Error,
+    Warning,
+    Information,
+    Hint,
+}

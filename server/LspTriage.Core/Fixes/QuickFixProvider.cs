@@ -1,0 +1,52 @@
+using System.Globalization;
+using LspTriage.Core.Checks;
+using LspTriage.Core.Documents;
+using LspTriage.Core.Text;
+
+namespace LspTriage.Core.Fixes;
+
+/// <summary>The fixes we can make without judgement, per finding code. Others (placeholders) are drafted by the analysis.</summary>
+public static class QuickFixProvider
+{
+    public static IReadOnlyList<QuickFix> For(IncidentDocument document, Finding finding) => finding.Code switch
+    {
+        "LT002" when Enum.TryParse<SectionKind>(finding.Data, out var kind) => [MissingSectionFix.Create(document, kind)],
+        "LT003" when int.TryParse(finding.Data, CultureInfo.InvariantCulture, out var index) && index < document.Sections.Count
+            => [FillEmptySection(document, document.Sections[index])],
+        "LT006" => [AddOwner(document, finding)],
+        "LT007" => AddPriority(document, finding),
+        "LT009" => ReplaceSeverity(document, finding),
+        _ => [],
+    };
+
+    private static QuickFix FillEmptySection(IncidentDocument document, Section section)
+    {
+        var at = document.RangeOf(new TextSpan(section.ContentSpan.Start, 0));
+        var prefix = section.ContentSpan.Start == document.Text.Length && !document.Text.EndsWith('\n') ? "\n\n" : "\n";
+        return new QuickFix($"Add a [FILL IN] placeholder to \"{section.Heading}\"", [new TextEdit(TextRange.Empty(at.Start), $"{prefix}[FILL IN]\n")], IsPreferred: true);
+    }
+
+    private static QuickFix AddOwner(IncidentDocument document, Finding finding)
+    {
+        var text = document.TextOf(finding.Span).TrimEnd();
+        var trailing = finding.Span.Length - text.Length;
+        var at = document.RangeOf(new TextSpan(finding.Span.End - trailing, 0)).Start;
+        return new QuickFix("Add an owner placeholder (— [FILL IN])", [new TextEdit(TextRange.Empty(at), " — [FILL IN]")], IsPreferred: true);
+    }
+
+    private static IReadOnlyList<QuickFix> AddPriority(IncidentDocument document, Finding finding)
+    {
+        var at = document.RangeOf(new TextSpan(finding.Span.Start, 0)).Start;
+        return new[] { "P0", "P1", "P2", "P3", "P4" }
+            .Select(p => new QuickFix($"Set priority {p}", [new TextEdit(TextRange.Empty(at), $"**{p}** ")]))
+            .ToArray();
+    }
+
+    private static IReadOnlyList<QuickFix> ReplaceSeverity(IncidentDocument document, Finding finding)
+    {
+        var range = document.RangeOf(finding.Span);
+        return Enumerable.Range(1, 5)
+            .Select(n => new QuickFix($"Change severity to SEV{n}", [new TextEdit(range, $"SEV{n}")]))
+            .ToArray();
+    }
+}

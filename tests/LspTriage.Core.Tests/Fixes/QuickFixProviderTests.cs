@@ -1,0 +1,80 @@
+using LspTriage.Core.Checks;
+using LspTriage.Core.Documents;
+using LspTriage.Core.Fixes;
+using LspTriage.Core.Text;
+using LspTriage.Tests.Shared;
+
+namespace LspTriage.Core.Tests.Fixes;
+
+public sealed class QuickFixProviderTests
+{
+    private static (IncidentDocument Doc, string Fixed) ApplyFirst(string text, string code, int which = 0)
+    {
+        var doc = IncidentDocument.Parse(text);
+        var finding = DocumentChecker.Default.Check(doc).Where(f => f.Code == code).ElementAt(which);
+        var fix = QuickFixProvider.For(doc, finding).First();
+        return (doc, TextEdits.Apply(text, fix.Edits));
+    }
+
+    [Fact]
+    public void Missing_section_is_inserted_in_the_usual_order_and_the_finding_goes_away()
+    {
+        var text = RepoPaths.Fixture("postmortem-problems.md");
+        var (_, fixedText) = ApplyFirst(text, "LT002");
+
+        Assert.Contains("## Impact\n\n[FILL IN]\n\n## Timeline", fixedText);
+        var after = DocumentChecker.Default.Check(IncidentDocument.Parse(fixedText));
+        Assert.DoesNotContain(after, f => f.Code == "LT002" && f.Data == "Impact");
+    }
+
+    [Fact]
+    public void Missing_section_in_a_chinese_postmortem_gets_a_chinese_heading()
+    {
+        var (_, fixedText) = ApplyFirst(RepoPaths.Fixture("incident-zh.md"), "LT002");
+        Assert.Contains("## 响应\n\n[FILL IN]\n\n## 后续行动", fixedText);
+    }
+
+    [Fact]
+    public void Missing_last_section_is_appended_after_a_blank_line()
+    {
+        var text = "---\nkind: postmortem\n---\n# T\n## Summary\nx\n## Impact\nx\n## Timeline\n- 10:00 x\n## Root cause\nx\n## Detection\nx\n## Response\nx";
+        var (_, fixedText) = ApplyFirst(text, "LT002");
+        Assert.EndsWith("## Response\nx\n\n## Action items\n\n[FILL IN]\n", fixedText);
+    }
+
+    [Fact]
+    public void Empty_section_gets_a_placeholder()
+    {
+        var (_, fixedText) = ApplyFirst(RepoPaths.Fixture("postmortem-problems.md"), "LT003");
+        Assert.Contains("## Root cause\n\n[FILL IN]\n\n## Root Cause", fixedText);
+        Assert.DoesNotContain(DocumentChecker.Default.Check(IncidentDocument.Parse(fixedText)), f => f.Code == "LT003");
+    }
+
+    [Fact]
+    public void Owner_placeholder_is_appended_to_the_item_line()
+    {
+        var (_, fixedText) = ApplyFirst(RepoPaths.Fixture("postmortem-problems.md"), "LT006");
+        Assert.Contains("- Add backpressure to the consumer — [FILL IN]\n", fixedText);
+        var after = DocumentChecker.Default.Check(IncidentDocument.Parse(fixedText));
+        Assert.Single(after, f => f.Code == "LT006");
+    }
+
+    [Fact]
+    public void Priority_fixes_offer_each_priority()
+    {
+        var text = RepoPaths.Fixture("postmortem-problems.md");
+        var doc = IncidentDocument.Parse(text);
+        var finding = DocumentChecker.Default.Check(doc).First(f => f.Code == "LT007");
+        var fixes = QuickFixProvider.For(doc, finding);
+
+        Assert.Equal(["Set priority P0", "Set priority P1", "Set priority P2", "Set priority P3", "Set priority P4"], fixes.Select(f => f.Title));
+        Assert.Contains("- **P2** Add backpressure to the consumer\n", TextEdits.Apply(text, fixes[2].Edits));
+    }
+
+    [Fact]
+    public void Severity_fix_replaces_the_value()
+    {
+        var (_, fixedText) = ApplyFirst(RepoPaths.Fixture("postmortem-problems.md"), "LT009");
+        Assert.Contains("severity: SEV1\n", fixedText);
+    }
+}
