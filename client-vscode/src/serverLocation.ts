@@ -1,16 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { platformFolder } from './platform';
 
 export interface ServerLocation {
   command: string;
   origin: 'bundled' | 'setting' | 'PATH';
-}
-
-/** The folder name `npm run package` uses for this platform, e.g. linux-x64, osx-arm64, win-x64. */
-export function platformFolder(platform: string = process.platform, arch: string = process.arch): string {
-  const os = platform === 'win32' ? 'win' : platform === 'darwin' ? 'osx' : platform;
-  return `${os}-${arch}`;
 }
 
 /** Bundled server first, then `lspTriage.server.path`, then `lsptriage` on PATH. */
