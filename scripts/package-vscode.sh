@@ -41,6 +41,14 @@ if [[ ! -d node_modules/@vscode/vsce ]]; then npm ci --no-audit --no-fund --logl
 npm run -s typecheck
 mkdir -p "$repo/out/vscode"
 vsix="$repo/out/vscode/lsptriage-$target.vsix"
+# vsce rewrites relative README images against the repository URL and refuses them without one: until
+# package.json names a public repository, the packaged README leaves the screenshot out.
+readme=README.md
+if ! node -e 'process.exit(require("./package.json").repository ? 0 : 1)'; then
+  mkdir -p dist
+  grep -v '](images/' README.md | grep -v '^\*Taken by the extension' > dist/README.vsix.md
+  readme=dist/README.vsix.md
+fi
 npx --no-install vsce package --target "$vsce_target" --no-dependencies \
-  --allow-missing-repository --skip-license -o "$vsix"
+  --allow-missing-repository --skip-license --readme-path "$readme" -o "$vsix"
 echo "[package] $vsix $(du -h "$vsix" | cut -f1) ($(stat -c %s "$vsix") bytes) in $(( $(date +%s) - started )) s"
