@@ -12,6 +12,7 @@
 //   3. hovering the title shows the similar-incidents card
 //   4. the "Analyze incident" code action inserts the analysis block, and the saved file contains it
 //   5. a quick fix applies and its diagnostic disappears
+//   6. the client's own commands: New incident, New postmortem from incident, Set LLM API key (restart, no leak)
 // Screenshots: test-results/e2e/. Last line: "N passed, N failed". Exit 1 on any failure, including when
 // code-server or Chromium cannot start (never a skip). LSPTRIAGE_E2E_STEPS=1,2,5 runs a subset;
 // LSPTRIAGE_E2E_KEEP=1 keeps the run folder.
@@ -28,7 +29,7 @@ const tools = process.env.LSPTRIAGE_E2E_TOOLS ?? path.join(repo, '.tools');
 const resultsDir = path.join(repo, 'test-results', 'e2e');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wallStart = Date.now();
-const wanted = new Set((process.env.LSPTRIAGE_E2E_STEPS ?? '1,2,3,4,5').split(',').map((s) => Number(s.trim())));
+const wanted = new Set((process.env.LSPTRIAGE_E2E_STEPS ?? '1,2,3,4,5,6').split(',').map((s) => Number(s.trim())));
 
 const INCIDENT = 'incidents/2026-06-02-payment-pool.md';
 const POSTMORTEM = 'postmortems/2026-06-02-payment-pool.md';
@@ -491,6 +492,75 @@ async function main() {
       const saved = await saveAndRead(page, postmortemFile);
       if (!/^##\s+Detection/im.test(saved)) throw new Error('saved postmortem has no Detection section');
       return `"${label}" applied; problem gone; saved file has ## Detection`;
+    });
+
+    await step(page, 6, 'commands', async () => {
+      // New incident: two input boxes (title, service), then the file is created and opened.
+      await runCommand(page, 'LspTriage: New incident');
+      for (const value of ['Disk full on db-3 after log rotation change', 'db']) {
+        const input = quickInput(page);
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(value);
+        await page.keyboard.press('Enter');
+        await sleep(400);
+      }
+      const incidentsDir = path.join(ws, 'incidents');
+      const created = await waitFor(
+        'the new incident file on disk',
+        () => fs.readdirSync(incidentsDir).find((f) => f.endsWith('-disk-full-on-db-3-after-log-rotation-change.md')),
+        10_000,
+      );
+      const incidentText = fs.readFileSync(path.join(incidentsDir, created), 'utf8');
+      if (!/^# Disk full on db-3/m.test(incidentText) || !/^## Raw incident context/m.test(incidentText)) {
+        throw new Error(`new incident lacks title or raw context heading:\n${incidentText}`);
+      }
+      // New postmortem from the incident now in the editor.
+      await runCommand(page, 'LspTriage: New postmortem from incident');
+      const pmFile = path.join(ws, 'postmortems', created);
+      const pm = await waitFor('the new postmortem file on disk', () => fs.existsSync(pmFile) && fs.readFileSync(pmFile, 'utf8'), 10_000);
+      for (const h of ['Summary', 'Impact', 'Timeline', 'Root cause', 'Detection', 'Response', 'Action items']) {
+        if (!new RegExp(`^## ${h}$`, 'm').test(pm)) throw new Error(`new postmortem lacks ## ${h}`);
+      }
+      await waitFor(
+        'lsptriage problems on the new postmortem',
+        async () => (await problemsText(page)).some((r) => /FILL IN/.test(r) && /lsptriage/.test(r) && /Ln \d+/.test(r)),
+        20_000,
+      );
+      // Set LLM API key: kept in secret storage, never in settings.json; the server restarts.
+      await runCommand(page, 'LspTriage: Set LLM API key');
+      const keyInput = quickInput(page);
+      await keyInput.waitFor({ state: 'visible', timeout: 10_000 });
+      await waitFor('the API key input to be a password box', async () => (await keyInput.getAttribute('type')) === 'password', 3_000, 200);
+      await keyInput.fill('sk-e2e-not-a-real-key');
+      await page.keyboard.press('Enter');
+      await runCommand(page, 'LspTriage: Show server log');
+      await waitFor(
+        'the server restart for the new key in the LspTriage output',
+        async () => {
+          const lines = (await page.locator('.panel .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+          return /restarting server: LLM API key changed[\s\S]*server running/.test(lines);
+        },
+        20_000,
+      );
+      // The restarted server process got the key in its environment (Linux: read /proc/<pid>/environ).
+      const withKey = await waitFor(
+        'a server process with LSPTRIAGE_LLM_API_KEY in its environment',
+        () =>
+          fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).find((pid) => {
+            try {
+              return fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes('LSPTRIAGE_LLM_API_KEY=sk-e2e-not-a-real-key');
+            } catch {
+              return false;
+            }
+          }),
+        10_000,
+      );
+      const serverCmd = fs.readFileSync(`/proc/${withKey}/cmdline`, 'latin1').split('\0').join(' ').trim();
+      const settingsText = fs.readFileSync(path.join(runDir, 'user-data/User/settings.json'), 'utf8');
+      if (settingsText.includes('sk-e2e-not-a-real-key')) throw new Error('the API key leaked into settings.json');
+      const status = (await page.locator('.statusbar-item[id$="lspTriage.status"]').getAttribute('aria-label').catch(() => null)) ?? '';
+      if (!/running/.test(status)) throw new Error(`status bar item says "${status}"`);
+      return `created ${created} and its postmortem; key stored in secret storage, server restarted with it in its environment (${path.basename(serverCmd.split(' ')[0])}); status "${status}"`;
     });
   } catch (e) {
     failed++;
