@@ -13,6 +13,7 @@
 //   4. the "Analyze incident" code action inserts the analysis block, and the saved file contains it
 //   5. a quick fix applies and its diagnostic disappears
 //   6. the client's own commands: New incident, New postmortem from incident, Set LLM API key (restart, no leak)
+//   7. the server is killed and the client restarts it
 // Screenshots: test-results/e2e/. Last line: "N passed, N failed". Exit 1 on any failure, including when
 // code-server or Chromium cannot start (never a skip). LSPTRIAGE_E2E_STEPS=1,2,5 runs a subset;
 // LSPTRIAGE_E2E_KEEP=1 keeps the run folder.
@@ -29,7 +30,7 @@ const tools = process.env.LSPTRIAGE_E2E_TOOLS ?? path.join(repo, '.tools');
 const resultsDir = path.join(repo, 'test-results', 'e2e');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wallStart = Date.now();
-const wanted = new Set((process.env.LSPTRIAGE_E2E_STEPS ?? '1,2,3,4,5,6').split(',').map((s) => Number(s.trim())));
+const wanted = new Set((process.env.LSPTRIAGE_E2E_STEPS ?? '1,2,3,4,5,6,7').split(',').map((s) => Number(s.trim())));
 
 const INCIDENT = 'incidents/2026-06-02-payment-pool.md';
 const POSTMORTEM = 'postmortems/2026-06-02-payment-pool.md';
@@ -362,6 +363,19 @@ async function saveAndRead(page, file) {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** Pids of language-server processes (`... lsptriage ... serve`) started for this run. */
+function serverPids(runDir) {
+  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').filter(Boolean);
+      if (!args.includes('serve') || !args.some((a) => a.includes('lsptriage'))) return false;
+      return fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes(`HOME=${path.join(runDir, 'home')}`);
+    } catch {
+      return false;
+    }
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------------------------
@@ -561,6 +575,28 @@ async function main() {
       const status = (await page.locator('.statusbar-item[id$="lspTriage.status"]').getAttribute('aria-label').catch(() => null)) ?? '';
       if (!/running/.test(status)) throw new Error(`status bar item says "${status}"`);
       return `created ${created} and its postmortem; key stored in secret storage, server restarted with it in its environment (${path.basename(serverCmd.split(' ')[0])}); status "${status}"`;
+    });
+
+    await step(page, 7, 'crash-restart', async () => {
+      // The server is killed; the client restarts it (within its limit) and diagnostics come back.
+      const before = serverPids(runDir);
+      if (before.length !== 1) throw new Error(`expected one server process, found ${before.length}`);
+      process.kill(Number(before[0]), 'SIGKILL');
+      const after = await waitFor(
+        'a new server process',
+        () => {
+          const now = serverPids(runDir);
+          return now.length === 1 && now[0] !== before[0] ? now : null;
+        },
+        20_000,
+      );
+      await openFile(page, INCIDENT);
+      await waitFor(
+        'lsptriage problems again',
+        async () => (await problemsText(page)).some((r) => /FILL IN/.test(r) && /lsptriage/.test(r)),
+        30_000,
+      );
+      return `killed pid ${before[0]}, restarted as pid ${after[0]}`;
     });
   } catch (e) {
     failed++;
