@@ -61,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const result = await runServerCommand('lspTriage.findSimilar', 'Finding similar incidents', uri);
     if (result !== undefined) await showSimilarResult(result);
   });
+  // For server code lenses that carry the list themselves: command `lspTriage.client.showSimilar`, arguments [items].
+  register('lspTriage.client.showSimilar', (items?: unknown) => showSimilarResult(items ?? []));
   register('lspTriage.reindexHistory', () => runServerCommand('lspTriage.reindex', 'Reindexing incident history'));
   register('lspTriage.newIncident', () => newIncident());
   register('lspTriage.newPostmortemFromIncident', (uri?: vscode.Uri) => newPostmortemFromIncident(uri));
@@ -128,6 +130,14 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationOptions: { client: 'vscode', extensionVersion: context.extension.packageJSON.version },
+    middleware: {
+      // A code lens or code action that runs the server's findSimilar command gets its result listed too.
+      executeCommand: async (command, args, next) => {
+        const result = await next(command, args);
+        if (command === 'lspTriage.findSimilar') await showSimilarResult(result);
+        return result;
+      },
+    },
     errorHandler: {
       error: (_error: Error, _message: Message | undefined, count: number | undefined) => ({
         action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
