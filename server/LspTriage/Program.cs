@@ -1,1 +1,11 @@
-return 0;
+using System.Text;
+using LspTriage.Cli.Cli;
+
+Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await CommandLineApp.RunAsync(args, CliIo.FromConsole(), cancel.Token);

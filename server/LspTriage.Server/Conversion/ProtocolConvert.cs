@@ -1,0 +1,35 @@
+using LspTriage.Core.Checks;
+using LspTriage.Core.Documents;
+using LspTriage.Core.Text;
+using P = LspTriage.Server.Protocol;
+
+namespace LspTriage.Server.Conversion;
+
+/// <summary>Core values to protocol values and back. Core positions already are UTF-16 line/character pairs.</summary>
+internal static class ProtocolConvert
+{
+    public const string Source = "lsptriage";
+
+    public static P.Position ToProtocol(this Position p) => new(p.Line, p.Character);
+
+    public static P.Range ToProtocol(this TextRange r) => new(r.Start.ToProtocol(), r.End.ToProtocol());
+
+    public static Position ToCore(this P.Position p) => new(p.Line, p.Character);
+
+    public static TextRange ToCore(this P.Range r) => new(r.Start.ToCore(), r.End.ToCore());
+
+    public static P.Range ProtocolRange(this IncidentDocument document, TextSpan span) => document.RangeOf(span).ToProtocol();
+
+    public static P.TextEdit ToProtocol(this TextEdit edit) => new(edit.Range.ToProtocol(), edit.NewText);
+
+    public static P.Diagnostic ToDiagnostic(this Finding finding, IncidentDocument document) =>
+        new(document.ProtocolRange(finding.Span), ToSeverity(finding.Severity), finding.Code, Source, finding.Message);
+
+    public static int ToSeverity(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => P.DiagnosticSeverity.Error,
+        FindingSeverity.Warning => P.DiagnosticSeverity.Warning,
+        FindingSeverity.Information => P.DiagnosticSeverity.Information,
+        _ => P.DiagnosticSeverity.Hint,
+    };
+}

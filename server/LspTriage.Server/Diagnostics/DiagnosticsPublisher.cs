@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using LspTriage.Server.Hosting;
+using LspTriage.Server.Protocol;
+using LspTriage.Server.Workspace;
+
+namespace LspTriage.Server.Diagnostics;
+
+/// <summary>
+/// Pushes diagnostics after a short quiet period per document, so a burst of keystrokes costs one parse, and
+/// publishes them with the version they describe; a result for a version that has since changed is dropped.
+/// </summary>
+internal sealed class DiagnosticsPublisher
+{
+    private readonly ServerContext _context;
+    private readonly DiagnosticsComputer _computer;
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+
+    public DiagnosticsPublisher(ServerContext context, DiagnosticsComputer computer, TimeSpan delay)
+    {
+        _context = context;
+        _computer = computer;
+        Delay = delay;
+    }
+
+    public TimeSpan Delay { get; }
+
+    public void Schedule(OpenDocument document)
+    {
+        if (_context.PullDiagnostics)
+        {
+            return;
+        }
+        var cts = new CancellationTokenSource();
+        if (_pending.TryGetValue(document.Uri, out var previous))
+        {
+            previous.Cancel();
+        }
+        _pending[document.Uri] = cts;
+        _ = PublishAfterDelayAsync(document, cts);
+    }
+
+    public void Clear(string uri)
+    {
+        if (_pending.TryRemove(uri, out var previous))
+        {
+            previous.Cancel();
+        }
+        if (!_context.PullDiagnostics)
+        {
+            _ = _context.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, []));
+        }
+    }
+
+    private async Task PublishAfterDelayAsync(OpenDocument document, CancellationTokenSource cts)
+    {
+        try
+        {
+            await Task.Delay(Delay, _context.Time, cts.Token).ConfigureAwait(false);
+            var diagnostics = await Task.Run(() => _computer.Compute(document), cts.Token).ConfigureAwait(false);
+            if (cts.IsCancellationRequested || _context.Documents.Get(document.Uri)?.Version != document.Version)
+            {
+                return;
+            }
+            await _context.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or StreamJsonRpc.ConnectionLostException)
+        {
+            // The connection closed while we were computing: nobody is left to tell.
+        }
+        catch (Exception ex)
+        {
+            _context.Log.Error($"Diagnostics for {document.Uri} failed: {ex.Message}");
+        }
+        finally
+        {
+            // Not disposed: Schedule may still cancel it, and a timer-less source holds nothing to release.
+            _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(document.Uri, cts));
+        }
+    }
+}

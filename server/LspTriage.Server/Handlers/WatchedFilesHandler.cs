@@ -1,0 +1,60 @@
+using LspTriage.Server.Hosting;
+using LspTriage.Server.Protocol;
+using LspTriage.Server.Workspace;
+using StreamJsonRpc;
+
+namespace LspTriage.Server.Handlers;
+
+/// <summary>Keeps the workspace incident list current as files are created, changed, deleted or renamed outside the editor.</summary>
+internal sealed class WatchedFilesHandler
+{
+    private readonly ServerContext _context;
+    private readonly WorkspaceIncidents _incidents;
+
+    public WatchedFilesHandler(ServerContext context, WorkspaceIncidents incidents)
+    {
+        _context = context;
+        _incidents = incidents;
+    }
+
+    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams p)
+    {
+        if (!_context.Lifecycle.AcceptsNotifications)
+        {
+            return;
+        }
+        foreach (var change in p.Changes)
+        {
+            if (DocumentUri.ToPath(change.Uri) is not { } path || !path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var ours = _context.Settings.Documents.IsIncidentPath(path) || IsUnderHistory(path);
+            if (change.Type == FileChangeType.Deleted)
+            {
+                _incidents.Remove(path);
+            }
+            else if (ours)
+            {
+                _incidents.Update(path);
+            }
+        }
+    }
+
+    [JsonRpcMethod("workspace/didChangeWorkspaceFolders", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams p)
+    {
+        if (!_context.Lifecycle.AcceptsNotifications)
+        {
+            return;
+        }
+        var removed = p.Event.Removed.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToHashSet();
+        var added = p.Event.Added.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>();
+        _context.WorkspaceFolders = _context.WorkspaceFolders.Where(f => !removed.Contains(f)).Concat(added).Distinct().ToArray();
+        _ = Task.Run(() => _incidents.Scan(_context.WorkspaceFolders, _context.Settings.HistoryFolders, _context.Settings.Documents, CancellationToken.None));
+    }
+
+    private bool IsUnderHistory(string path) =>
+        _context.Settings.HistoryFolders.Any(h => path.StartsWith(Path.GetFullPath(h), StringComparison.Ordinal));
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using LspTriage.Server.Protocol;
+using LspTriage.Server.Workspace;
+using StreamJsonRpc;
+
+namespace LspTriage.Server.Hosting;
+
+/// <summary>What every handler shares: the connection, the client's capabilities, the settings and the open documents.</summary>
+internal sealed class ServerContext
+{
+    private volatile ServerSettings _settings = ServerSettings.Default;
+    private int _settingsGeneration;
+
+    public ServerContext(JsonRpc rpc, TimeProvider time)
+    {
+        Rpc = rpc;
+        Time = time;
+        Log = new ClientLogger(rpc);
+    }
+
+    public JsonRpc Rpc { get; }
+
+    public TimeProvider Time { get; }
+
+    public ClientLogger Log { get; }
+
+    public DocumentStore Documents { get; } = new();
+
+    public ServerLifecycle Lifecycle { get; } = new();
+
+    public ClientCapabilities Capabilities { get; set; } = new(null, null, null, null);
+
+    public JsonElement? InitializationOptions { get; set; }
+
+    public IReadOnlyList<string> WorkspaceFolders { get; set; } = [];
+
+    public ServerSettings Settings
+    {
+        get => _settings;
+        set
+        {
+            _settings = value;
+            Interlocked.Increment(ref _settingsGeneration);
+        }
+    }
+
+    /// <summary>Changes whenever settings do: part of pull-diagnostic result ids, since settings change findings.</summary>
+    public int SettingsGeneration => Volatile.Read(ref _settingsGeneration);
+
+    /// <summary>True when diagnostics are pulled by the client (textDocument/diagnostic) rather than pushed.</summary>
+    public bool PullDiagnostics { get; set; }
+
+    /// <summary>
+    /// The handler preamble: checks the lifecycle and captures the document version this request will read, in message
+    /// order. Null when the document is not open or not an incident/postmortem file (the server stays silent on those).
+    /// </summary>
+    public OpenDocument? Snapshot(string uri)
+    {
+        Lifecycle.EnsureServing();
+        var document = Documents.Get(uri);
+        return document is not null && document.Parsed.Kind != Core.Documents.DocumentKind.NotOurs ? document : null;
+    }
+
+    public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
+
+    public Task<T> RequestAsync<T>(string method, object parameters, CancellationToken cancellationToken) =>
+        Rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken);
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using LspTriage.Server.Protocol;
+using StreamJsonRpc;
+
+namespace LspTriage.Server.Hosting;
+
+/// <summary>
+/// Server-initiated work-done progress (<c>window/workDoneProgress/create</c> then <c>$/progress</c>), cancellable from
+/// the editor's progress UI through <c>window/workDoneProgress/cancel</c>. A client without progress support gets none,
+/// and the work runs the same.
+/// </summary>
+internal sealed class WorkDoneProgress
+{
+    private readonly ServerContext _context;
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+
+    public WorkDoneProgress(ServerContext context) => _context = context;
+
+    public async Task<ProgressScope> BeginAsync(string title, bool cancellable, CancellationToken cancellationToken)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_context.Capabilities.Window?.WorkDoneProgress != true)
+        {
+            return new ProgressScope(this, null, cts);
+        }
+        var token = $"lsptriage-{Guid.NewGuid():N}";
+        try
+        {
+            await _context.RequestAsync<object?>("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteInvocationException)
+        {
+            return new ProgressScope(this, null, cts);
+        }
+        _running[token] = cts;
+        await SendAsync(token, new WorkDoneProgressBegin(title, cancellable, null, 0)).ConfigureAwait(false);
+        return new ProgressScope(this, token, cts);
+    }
+
+    [JsonRpcMethod("window/workDoneProgress/cancel", UseSingleObjectParameterDeserialization = true)]
+    public void Cancel(WorkDoneProgressCancelParams p)
+    {
+        if (_running.TryGetValue(p.Token, out var cts))
+        {
+            cts.Cancel();
+        }
+    }
+
+    internal Task SendAsync<T>(string token, T value) =>
+        _context.NotifyAsync("$/progress", new ProgressParams<T>(token, value));
+
+    internal void Forget(string token) => _running.TryRemove(token, out _);
+}
+
+/// <summary>One running piece of work: report on it, then dispose to end it.</summary>
+internal sealed class ProgressScope : IAsyncDisposable
+{
+    private readonly WorkDoneProgress _owner;
+    private readonly string? _token;
+    private readonly CancellationTokenSource _cts;
+
+    public ProgressScope(WorkDoneProgress owner, string? token, CancellationTokenSource cts)
+    {
+        _owner = owner;
+        _token = token;
+        _cts = cts;
+    }
+
+    /// <summary>Cancelled by the request's own cancellation or by the user in the progress UI.</summary>
+    public CancellationToken Token => _cts.Token;
+
+    public string? EndMessage { get; set; }
+
+    public Task ReportAsync(string message, int? percentage = null) =>
+        _token is null ? Task.CompletedTask : _owner.SendAsync(_token, new WorkDoneProgressReport(message, percentage));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_token is not null)
+        {
+            _owner.Forget(_token);
+            try
+            {
+                await _owner.SendAsync(_token, new WorkDoneProgressEnd(EndMessage)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
+            {
+            }
+        }
+        _cts.Dispose();
+    }
+}

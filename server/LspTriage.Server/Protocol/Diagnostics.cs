@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace LspTriage.Server.Protocol;
+
+public sealed record Diagnostic(Range Range, int Severity, string Code, string Source, string Message)
+{
+    public CodeDescription? CodeDescription { get; init; }
+
+    public IReadOnlyList<int>? Tags { get; init; }
+
+    /// <summary>Round-trips to code actions, so a fix can find its finding even after the client re-sends it.</summary>
+    public JsonElement? Data { get; init; }
+}
+
+public sealed record CodeDescription(string Href);
+
+public static class DiagnosticSeverity
+{
+    public const int Error = 1;
+    public const int Warning = 2;
+    public const int Information = 3;
+    public const int Hint = 4;
+}
+
+public sealed record PublishDiagnosticsParams(string Uri, int? Version, IReadOnlyList<Diagnostic> Diagnostics);
+
+public sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocument, string? Identifier, string? PreviousResultId);
+
+public sealed record FullDocumentDiagnosticReport(string ResultId, IReadOnlyList<Diagnostic> Items)
+{
+    public string Kind => "full";
+}
+
+public sealed record UnchangedDocumentDiagnosticReport(string ResultId)
+{
+    public string Kind => "unchanged";
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace LspTriage.Server.Protocol;
+
+public sealed record InitializeParams(
+    int? ProcessId,
+    ClientInfo? ClientInfo,
+    string? RootUri,
+    JsonElement? InitializationOptions,
+    ClientCapabilities? Capabilities,
+    string? Trace,
+    IReadOnlyList<WorkspaceFolder>? WorkspaceFolders);
+
+public sealed record ClientInfo(string Name, string? Version);
+
+public sealed record WorkspaceFolder(string Uri, string Name);
+
+/// <summary>The client capabilities we branch on; the rest of the object is ignored.</summary>
+public sealed record ClientCapabilities(WorkspaceClientCapabilities? Workspace, TextDocumentClientCapabilities? TextDocument, WindowClientCapabilities? Window, GeneralClientCapabilities? General);
+
+public sealed record WorkspaceClientCapabilities(bool? Configuration, bool? ApplyEdit, DynamicRegistrationCapability? DidChangeWatchedFiles, bool? WorkspaceFolders, DiagnosticWorkspaceClientCapabilities? Diagnostics);
+
+public sealed record DiagnosticWorkspaceClientCapabilities(bool? RefreshSupport);
+
+public sealed record TextDocumentClientCapabilities(DynamicRegistrationCapability? Diagnostic, DocumentSymbolClientCapabilities? DocumentSymbol, PublishDiagnosticsClientCapabilities? PublishDiagnostics);
+
+public sealed record DocumentSymbolClientCapabilities(bool? HierarchicalDocumentSymbolSupport);
+
+public sealed record PublishDiagnosticsClientCapabilities(bool? VersionSupport);
+
+public sealed record WindowClientCapabilities(bool? WorkDoneProgress, ShowDocumentClientCapabilities? ShowDocument);
+
+public sealed record ShowDocumentClientCapabilities(bool Support);
+
+public sealed record GeneralClientCapabilities(IReadOnlyList<string>? PositionEncodings);
+
+public sealed record DynamicRegistrationCapability(bool? DynamicRegistration);
+
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
+
+public sealed record ServerInfo(string Name, string Version);
+
+public sealed record ServerCapabilities
+{
+    public string PositionEncoding { get; init; } = "utf-16";
+
+    public required TextDocumentSyncOptions TextDocumentSync { get; init; }
+
+    public DiagnosticOptions? DiagnosticProvider { get; init; }
+
+    public CodeActionOptions? CodeActionProvider { get; init; }
+
+    public bool DocumentSymbolProvider { get; init; }
+
+    public bool FoldingRangeProvider { get; init; }
+
+    public bool WorkspaceSymbolProvider { get; init; }
+
+    public bool HoverProvider { get; init; }
+
+    public CodeLensOptions? CodeLensProvider { get; init; }
+
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
+
+    public ServerWorkspaceCapabilities? Workspace { get; init; }
+}
+
+public sealed record ServerWorkspaceCapabilities(WorkspaceFoldersServerCapabilities WorkspaceFolders);
+
+public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool ChangeNotifications);
+
+public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions? Save);
+
+public sealed record SaveOptions(bool IncludeText);
+
+public sealed record DiagnosticOptions(string Identifier, bool InterFileDependencies, bool WorkspaceDiagnostics);
+
+public sealed record CodeActionOptions(IReadOnlyList<string> CodeActionKinds, bool ResolveProvider);
+
+public sealed record CodeLensOptions(bool ResolveProvider);
+
+public sealed record ExecuteCommandOptions(IReadOnlyList<string> Commands);
+
+public sealed record SetTraceParams(string Value);
+
+public static class TextDocumentSyncKind
+{
+    public const int Full = 1;
+    public const int Incremental = 2;
+}
+
+public static class ErrorCodes
+{
+    public const int InvalidRequest = -32600;
+    public const int ServerNotInitialized = -32002;
+    public const int InvalidParams = -32602;
+    public const int RequestFailed = -32803;
+    public const int ContentModified = -32801;
+}

@@ -1,0 +1,63 @@
+using LspTriage.Cli.Cli;
+using LspTriage.Cli.Reporting;
+using LspTriage.Core.Checks;
+using LspTriage.Core.Documents;
+
+namespace LspTriage.Cli.Commands;
+
+/// <summary><c>lsptriage check PATH...</c>: the editor's diagnostics, for scripts and CI.</summary>
+internal sealed class CheckCommand : ICliCommand
+{
+    public string Name => "check";
+
+    public string Summary => "Check incident and postmortem files (text, JSON or SARIF for code scanning)";
+
+    public string Usage => """
+        Usage: lsptriage check PATH... [--format text|json|sarif] [--placeholder REGEX]...
+
+        Checks the given files, and the incident and postmortem files under the given folders (files matching
+        **/incidents/**/*.md, **/postmortems/**/*.md, *.incident.md, *.postmortem.md, or with front matter kind:).
+        Files named explicitly are always checked.
+
+          --format        text (default): file:line:col: severity code: message
+                          json: one object with every finding
+                          sarif: SARIF 2.1.0, for GitHub code scanning
+          --placeholder   An extra placeholder pattern (.NET regex), besides [FILL IN], [TODO], TBD, [待填写]
+
+        Exit code 1 when any finding is an error (e.g. a postmortem without a required section), else 0; 2 on usage errors.
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    {
+        var parsed = CliArgs.Parse(args, new HashSet<string> { "format", "placeholder" }, new HashSet<string>());
+        var format = parsed.Choice("format", "text", "text", "json", "sarif");
+        if (parsed.Positionals.Count == 0)
+        {
+            throw new UsageException("Name at least one file or folder to check.");
+        }
+        var options = new DocumentOptions { PlaceholderPatterns = parsed.Values("placeholder") };
+        var files = CheckTargets.Resolve(parsed.Positionals, io, options);
+        if (files.Missing.Count > 0)
+        {
+            foreach (var missing in files.Missing)
+            {
+                await io.Error.WriteLineAsync($"lsptriage check: {missing}: no such file or folder").ConfigureAwait(false);
+            }
+            return ExitCodes.Usage;
+        }
+        var results = new List<FileResult>(files.Files.Count);
+        foreach (var (path, isExplicit) in files.Files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(FileChecker.Check(path, isExplicit, io, options, DocumentChecker.Default));
+        }
+        IReport report = format switch
+        {
+            "json" => new JsonReport(),
+            "sarif" => new SarifReport(),
+            _ => new TextReport(),
+        };
+        await report.WriteAsync(results, io).ConfigureAwait(false);
+        return results.Any(r => r.Findings.Any(f => f.Finding.Severity == FindingSeverity.Error)) ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}

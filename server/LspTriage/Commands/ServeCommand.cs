@@ -1,0 +1,29 @@
+using LspTriage.Cli.Cli;
+using LspTriage.Server.Hosting;
+
+namespace LspTriage.Cli.Commands;
+
+/// <summary><c>lsptriage serve</c>: the language server over stdin/stdout. Nothing else may write to stdout here.</summary>
+internal sealed class ServeCommand : ICliCommand
+{
+    public string Name => "serve";
+
+    public string Summary => "Run the language server over stdio (LSP 3.17)";
+
+    public string Usage => """
+        Usage: lsptriage serve [--stdio]
+
+        Runs the LspTriage language server, speaking LSP over standard input and output.
+        Editors start it; the VS Code extension does so for you. Logs go to the editor (window/logMessage).
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    {
+        CliArgs.Parse(args, new HashSet<string>(), new HashSet<string> { "stdio" });
+        // The standard streams are not disposed: the process owns them, and a blocked stdin read must not delay exit.
+        var input = Console.OpenStandardInput();
+        var output = Console.OpenStandardOutput();
+        await using var server = new LanguageServer(input, output);
+        return await server.RunAsync().ConfigureAwait(false);
+    }
+}
