@@ -330,7 +330,7 @@ async function waitFor(what, fn, timeoutMs, intervalMs = 500) {
 }
 
 /** Opens the code-action menu at the cursor and clicks the first enabled row matching `re`; returns its label. */
-async function applyCodeAction(page, re, commands = ['Quick Fix...', 'Refactor...', 'Source Action...']) {
+async function applyCodeAction(page, re, commands = ['Quick Fix...', 'Refactor...', 'Source Action...'], menuShot) {
   const seen = [];
   for (const cmd of commands) {
     await runCommand(page, cmd);
@@ -348,6 +348,10 @@ async function applyCodeAction(page, re, commands = ['Quick Fix...', 'Refactor..
       seen.push(label);
       const disabled = (await row.getAttribute('aria-disabled')) === 'true';
       if (!disabled && re.test(label)) {
+        if (menuShot) {
+          await row.hover();
+          await page.screenshot({ path: menuShot }).catch(() => undefined);
+        }
         await row.click();
         return label;
       }
@@ -385,6 +389,7 @@ async function step(page, n, name, fn) {
   const t = Date.now();
   try {
     const detail = await fn();
+    await page.mouse.move(1, 1).catch(() => undefined);
     await page.screenshot({ path: shot }).catch(() => undefined);
     passed++;
     log(`PASS step ${n} ${name} (${Date.now() - t} ms)${detail ? `: ${detail}` : ''} [${path.relative(repo, shot)}]`);
@@ -475,7 +480,7 @@ async function main() {
     await step(page, 4, 'analyze', async () => {
       await openFile(page, INCIDENT);
       await gotoLine(page, lineOf(incidentFile, /^## Raw incident context/), 4);
-      const label = await applyCodeAction(page, /^Analyze incident/i);
+      const label = await applyCodeAction(page, /^Analyze incident/i, undefined, path.join(resultsDir, '04-analyze-menu.png'));
       const saved = await waitFor(
         'the analysis block in the saved file',
         async () => {
@@ -501,7 +506,7 @@ async function main() {
       // Clicking the problem puts the cursor on it; then the Quick Fix menu.
       await page.locator('.markers-panel .monaco-list-row').filter({ hasText: /detection/i }).first().click();
       await sleep(300);
-      const label = await applyCodeAction(page, /detection|insert|add/i, ['Quick Fix...']);
+      const label = await applyCodeAction(page, /detection|insert|add/i, ['Quick Fix...'], path.join(resultsDir, '05-quick-fix-menu.png'));
       await waitFor('the fixed problem to disappear', async () => !(await problemsText(page)).some(isTarget), 15_000);
       const saved = await saveAndRead(page, postmortemFile);
       if (!/^##\s+Detection/im.test(saved)) throw new Error('saved postmortem has no Detection section');
