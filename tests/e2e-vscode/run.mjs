@@ -473,7 +473,7 @@ async function main() {
         25_000,
         1000,
       );
-      await page.screenshot({ path: path.join(resultsDir, '03-hover-similar.png') });
+      await page.screenshot({ path: path.join(resultsDir, '03-hover-card.png') });
       return text.slice(0, 160);
     });
 
