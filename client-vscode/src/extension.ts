@@ -28,6 +28,7 @@ let output: vscode.LogOutputChannel;
 let status: StatusItem;
 let activatedAt = 0;
 let firstDiagnosticsLogged = false;
+let watchers: vscode.FileSystemWatcher[] = [];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   activatedAt = Date.now();
@@ -90,6 +91,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
+  watchers.forEach((w) => w.dispose());
+  watchers = [];
   const c = client;
   client = undefined;
   if (c) await c.stop().catch(() => undefined);
@@ -122,14 +125,20 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 
   const policy = new RestartPolicy(5, 3 * 60_000);
   const globs = fileGlobs();
-  const watchers = [...globs.incident, ...globs.postmortem].map((g) => vscode.workspace.createFileSystemWatcher(g));
+  watchers.forEach((w) => w.dispose());
+  watchers = [...globs.incident, ...globs.postmortem].map((g) => vscode.workspace.createFileSystemWatcher(g));
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'lspTriage', fileEvents: watchers },
     outputChannel: output,
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: { client: 'vscode', extensionVersion: context.extension.packageJSON.version },
+    // The settings travel with initialize too, so the server has them before its first workspace/configuration.
+    initializationOptions: {
+      client: 'vscode',
+      extensionVersion: context.extension.packageJSON.version,
+      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('lspTriage'))),
+    },
     middleware: {
       // A code lens or code action that runs the server's findSimilar command gets its result listed too.
       executeCommand: async (command, args, next) => {
@@ -167,7 +176,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     else if (e.newState === State.Starting) status.setState('starting');
     else if (client === c) status.setState('stopped');
   });
-  context.subscriptions.push({ dispose: () => watchers.forEach((w) => w.dispose()) });
   status.setState('starting');
   try {
     await c.start();
