@@ -8,20 +8,31 @@ internal static class SectionLookup
     /// <summary>The innermost section containing an offset, or -1 when it is before the first heading.</summary>
     public static int IndexAt(IReadOnlyList<Section> sections, int offset)
     {
-        var found = -1;
-        for (var i = 0; i < sections.Count; i++)
+        // The last section starting at or before the offset, then up its parents to one that still contains it:
+        // sections nest, so the innermost container is on that chain. O(log n + depth), for 50,000-section files.
+        int lo = 0, hi = sections.Count - 1, last = -1;
+        while (lo <= hi)
         {
-            var s = sections[i];
-            if (s.Span.Start > offset)
+            var mid = (lo + hi) >>> 1;
+            if (sections[mid].Span.Start <= offset)
             {
-                break;
+                last = mid;
+                lo = mid + 1;
             }
-            if (offset < s.Span.End || (offset == s.Span.End && s.Span.Length == 0))
+            else
             {
-                found = i;
+                hi = mid - 1;
             }
         }
-        return found;
+        for (var i = last; i >= 0; i = sections[i].ParentIndex)
+        {
+            var s = sections[i];
+            if (offset < s.Span.End || (offset == s.Span.End && s.Span.Length == 0))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static bool InAnyBlock(IReadOnlyList<GeneratedBlock> blocks, int offset)

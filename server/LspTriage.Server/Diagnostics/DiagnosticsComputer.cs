@@ -15,6 +15,10 @@ internal sealed class DiagnosticsComputer
     public IReadOnlyList<Diagnostic> Compute(OpenDocument document)
     {
         var parsed = document.Parsed;
+        if (parsed.Kind == Core.Documents.DocumentKind.NotOurs)
+        {
+            return [];
+        }
         return Checker.Check(parsed).Select(f => f.ToDiagnostic(parsed)).ToArray();
     }
 }

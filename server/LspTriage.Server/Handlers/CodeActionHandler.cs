@@ -34,6 +34,10 @@ internal sealed class CodeActionHandler
             return [];
         }
         await TaskScheduler.Default;
+        if (!document.IsOurs)
+        {
+            return [];
+        }
         var parsed = document.Parsed;
         var range = p.Range.ToCore();
         var findings = _computer.Checker.Check(parsed);
@@ -56,7 +60,8 @@ internal sealed class CodeActionHandler
         return Filter(actions, p.Context.Only);
     }
 
-    private static bool Intersects(TextRange a, TextRange b) => a.Start <= b.End && b.Start <= a.End;
+    /// <summary>By lines: editors ask with the cursor's range, which may sit before the finding on the same line.</summary>
+    private static bool Intersects(TextRange a, TextRange b) => a.Start.Line <= b.End.Line && b.Start.Line <= a.End.Line;
 
     private static IReadOnlyList<CodeAction> Filter(List<CodeAction> actions, IReadOnlyList<string>? only) =>
         only is null or { Count: 0 }

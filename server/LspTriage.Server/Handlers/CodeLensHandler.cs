@@ -26,6 +26,10 @@ internal sealed class CodeLensHandler
             return [];
         }
         await TaskScheduler.Default;
+        if (!document.IsOurs)
+        {
+            return [];
+        }
         var lenses = new List<CodeLens>();
         foreach (var contributor in _features.CodeLenses)
         {

@@ -22,6 +22,10 @@ internal sealed class DocumentSymbolHandler
         }
         var includeEntries = _context.Settings.OutlineEntries;
         await TaskScheduler.Default;
+        if (!document.IsOurs)
+        {
+            return [];
+        }
         cancellationToken.ThrowIfCancellationRequested();
         return OutlineBuilder.Build(document.Parsed, includeEntries);
     }

@@ -21,6 +21,10 @@ internal sealed class FoldingRangeHandler
             return [];
         }
         await TaskScheduler.Default;
+        if (!document.IsOurs)
+        {
+            return [];
+        }
         cancellationToken.ThrowIfCancellationRequested();
         return FoldingBuilder.Build(document.Parsed);
     }

@@ -27,6 +27,10 @@ internal sealed class HoverHandler
             return null;
         }
         await TaskScheduler.Default;
+        if (!document.IsOurs)
+        {
+            return null;
+        }
         foreach (var contributor in _features.Hovers)
         {
             if (await contributor.ProvideAsync(document, p.Position.ToCore(), cancellationToken).ConfigureAwait(false) is { } hover)

@@ -34,7 +34,7 @@ internal sealed class PullDiagnosticsHandler
         }
         await TaskScheduler.Default;
         cancellationToken.ThrowIfCancellationRequested();
-        var items = document.Parsed.Kind == Core.Documents.DocumentKind.NotOurs ? [] : _computer.Compute(document);
+        var items = document.IsOurs ? _computer.Compute(document) : [];
         return new FullDocumentDiagnosticReport(resultId, items);
     }
 }

@@ -43,6 +43,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
         messageHandler.MalformedMessage += problem => _context.Log.Error($"Ignored a malformed message: {problem}");
         _progress = new WorkDoneProgress(_context);
         var features = new FeatureSet();
+        options.AddFeatures?.Invoke(features);
         var computer = new DiagnosticsComputer(DocumentChecker.Default);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);
         _configuration = new ConfigurationHandler(_context, settings => OnSettingsChanged(settings, publisher));

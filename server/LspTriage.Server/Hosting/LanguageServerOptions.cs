@@ -9,4 +9,7 @@ public sealed record LanguageServerOptions
 
     /// <summary>Environment variables, injected so tests control what the LLM and database settings see.</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
+
+    /// <summary>Adds features beyond the built-in ones (tests use it for commands they control).</summary>
+    internal Action<Features.FeatureSet>? AddFeatures { get; init; }
 }

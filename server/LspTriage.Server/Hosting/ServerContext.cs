@@ -52,13 +52,13 @@ internal sealed class ServerContext
 
     /// <summary>
     /// The handler preamble: checks the lifecycle and captures the document version this request will read, in message
-    /// order. Null when the document is not open or not an incident/postmortem file (the server stays silent on those).
+    /// order. It does not parse (that would hold up the ordered message loop): handlers switch to the thread pool first
+    /// and then ask <see cref="OpenDocument.IsOurs"/>.
     /// </summary>
     public OpenDocument? Snapshot(string uri)
     {
         Lifecycle.EnsureServing();
-        var document = Documents.Get(uri);
-        return document is not null && document.Parsed.Kind != Core.Documents.DocumentKind.NotOurs ? document : null;
+        return Documents.Get(uri);
     }
 
     public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);

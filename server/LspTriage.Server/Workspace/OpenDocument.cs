@@ -31,6 +31,9 @@ internal sealed class OpenDocument
 
     public IncidentDocument Parsed => _parsed.Value;
 
+    /// <summary>Whether the server speaks about this document at all (parses it on first use).</summary>
+    public bool IsOurs => Parsed.Kind != DocumentKind.NotOurs;
+
     /// <summary>Applies LSP content changes in order: a change with a range replaces it, one without replaces everything.</summary>
     public OpenDocument WithChanges(int version, IEnumerable<(TextRange? Range, string Text)> changes)
     {

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LspTriage.Server.Features;
+using LspTriage.Server.Hosting;
+
+namespace LspTriage.Server.Tests.Protocol;
+
+public sealed class RobustnessTests
+{
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1, 2")]
+    [InlineData("\"just a string")]
+    public async Task A_malformed_frame_gets_a_parse_error_and_the_server_stays_up(string body)
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        await client.WriteRawFrameAsync(body);
+
+        var error = await client.WaitForNotificationAsync("(error without id)");
+        Assert.Equal(-32700, (int)error["params"]!["error"]!["code"]!);
+        var symbols = await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "" });
+        Assert.NotNull(symbols["result"]);
+        var log = await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("malformed"));
+        Assert.Equal(1, (int)log["params"]!["type"]!);
+    }
+
+    [Fact]
+    public async Task Unknown_methods_get_method_not_found()
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        var response = await client.RequestAsync("textDocument/noSuchThing", new JsonObject());
+        Assert.Equal(-32601, (int)response["error"]!["code"]!);
+    }
+
+    [Fact]
+    public async Task Binary_content_is_reported_not_fatal()
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        const string uri = "file:///w/incidents/blob.md";
+        await client.OpenAsync(uri, "PK\u0003\u0004\u0000\u0000binary\u0000");
+        var diagnostics = await client.DiagnosticsAsync(uri, 1);
+        Assert.Equal("LT013", (string?)diagnostics.Single()!["code"]);
+    }
+
+    [Fact]
+    public async Task A_huge_document_is_served_and_edits_on_it_do_not_lose_text()
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        const string uri = "file:///w/postmortems/huge.md";
+        var text = new StringBuilder("# Huge\n\n## Timeline\n");
+        for (var i = 0; i < 20000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"- {i / 60 % 24:00}:{i % 60:00} entry {i}\n");
+        }
+        await client.OpenAsync(uri, text.ToString());
+        await client.DiagnosticsAsync(uri, 1);
+        var symbols = await client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
+        var timeline = symbols["result"]![0]!["children"]![0]!;
+        Assert.Equal(20000, timeline["children"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_answers_request_cancelled_and_the_work_stops()
+    {
+        var command = new WaitUntilCancelledCommand();
+        var client = TestLspClient.Start(new LanguageServerOptions { AddFeatures = f => f.Commands.Add(command) });
+        await using var _ = client;
+        await client.RequestAsync("initialize", new JsonObject { ["processId"] = null, ["capabilities"] = new JsonObject() });
+        using var cts = new CancellationTokenSource();
+        var pending = client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = command.Name, ["arguments"] = new JsonArray() }, cts.Token);
+        await command.Started.WaitAsync(TimeSpan.FromSeconds(10));
+        cts.Cancel();
+
+        var response = await pending;
+        Assert.Equal(-32800, (int)response["error"]!["code"]!);
+        Assert.True(await command.Cancelled.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    private sealed class WaitUntilCancelledCommand : IServerCommand
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<bool> _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "test.wait";
+
+        public Task Started => _started.Task;
+
+        public Task<bool> Cancelled => _cancelled.Task;
+
+        public async Task<object?> ExecuteAsync(IReadOnlyList<JsonElement> arguments, CancellationToken cancellationToken)
+        {
+            _started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                _cancelled.TrySetResult(true);
+                throw;
+            }
+            return null;
+        }
+    }
+}

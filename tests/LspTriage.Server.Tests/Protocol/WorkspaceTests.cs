@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using LspTriage.Tests.Shared;
+
+namespace LspTriage.Server.Tests.Protocol;
+
+public sealed class WorkspaceTests : IDisposable
+{
+    private readonly TempFolder _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    private async Task<TestLspClient> StartAsync()
+    {
+        var client = await TestLspClient.StartInitializedAsync(rootPath: _root.Path);
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("indexed"));
+        return client;
+    }
+
+    private static async Task<string[]> TitlesAsync(TestLspClient client, string query) =>
+        (await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = query }))["result"]!.AsArray()
+            .Select(s => (string)s!["name"]!).ToArray();
+
+    [Fact]
+    public async Task Workspace_symbols_find_incidents_by_title_and_follow_file_events()
+    {
+        _root.Write("incidents/a.md", "# Payment pool exhaustion\n");
+        _root.Write("postmortems/b.md", "---\ntitle: ignored when a heading exists\n---\n# DNS outage in eu-west\n");
+        _root.Write("notes/c.md", "# Not an incident\n");
+        await using var client = await StartAsync();
+
+        Assert.Equal(["DNS outage in eu-west", "Payment pool exhaustion"], await TitlesAsync(client, ""));
+        Assert.Equal(["Payment pool exhaustion"], await TitlesAsync(client, "pmtpool"));
+
+        var created = _root.Write("incidents/d.md", "# Disk full on build agents\n");
+        File.Delete(Path.Combine(_root.Path, "incidents/a.md"));
+        var renamedFrom = Path.Combine(_root.Path, "postmortems/b.md");
+        var renamedTo = Path.Combine(_root.Path, "postmortems/b2.md");
+        File.Move(renamedFrom, renamedTo);
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(
+                Event(created, 1),
+                Event(Path.Combine(_root.Path, "incidents/a.md"), 3),
+                Event(renamedFrom, 3),
+                Event(renamedTo, 1)),
+        });
+        var result = (await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "" }))["result"]!.AsArray();
+        Assert.Equal(["Disk full on build agents", "DNS outage in eu-west"], result.Select(s => (string)s!["name"]!));
+        Assert.EndsWith("/postmortems/b2.md", (string?)result[1]!["location"]!["uri"]);
+        Assert.Equal(3, (int)result[1]!["location"]!["range"]!["start"]!["line"]!);
+    }
+
+    [Fact]
+    public async Task Front_matter_title_is_used_when_there_is_no_heading()
+    {
+        _root.Write("incidents/x.md", "---\ntitle: \"Cache stampede after deploy\"\n---\nBody only.\n");
+        await using var client = await StartAsync();
+        Assert.Equal(["Cache stampede after deploy"], await TitlesAsync(client, "cache"));
+    }
+
+    private static JsonObject Event(string path, int type) => new() { ["uri"] = new Uri(path).AbsoluteUri, ["type"] = type };
+}
