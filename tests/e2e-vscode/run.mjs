@@ -383,8 +383,11 @@ function serverPids(runDir) {
 // ---------------------------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------------------------
+const ran = new Set();
+
 async function step(page, n, name, fn) {
   if (!wanted.has(n)) return;
+  ran.add(n);
   const shot = path.join(resultsDir, `${String(n).padStart(2, '0')}-${name}.png`);
   const t = Date.now();
   try {
@@ -604,8 +607,14 @@ async function main() {
       return `killed pid ${before[0]}, restarted as pid ${after[0]}`;
     });
   } catch (e) {
-    failed++;
     log(`FAIL (unexpected): ${e instanceof Error ? e.stack : e}`);
+  }
+  // Steps that never ran because of an unexpected error count as failed, never as skipped.
+  for (const n of wanted) {
+    if (!ran.has(n)) {
+      failed++;
+      log(`FAIL step ${n}: not reached`);
+    }
   }
 
   // A clean picture of the real thing for the README.
