@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The whole test suite, as `npm test` and CI run it: build, start the services the tests need, run every suite,
+# and print one closing line "N passed, N failed" over all of them. Exits non-zero when anything failed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export LSPTRIAGE_SERVER="$root/server/LspTriage/bin/Debug/net10.0/lsptriage"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+logs="$root/test-results/logs"
+mkdir -p "$logs"
+passed=0 failed=0
+summary=()
+
+# Adds a suite's counts, read from its output: our runners' "N passed, N failed" line, or dotnet test's summary.
+count() {
+  local name=$1 status=$2 log=$3 p=0 f=0 line
+  if line=$(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -1) && [ -n "$line" ]; then
+    f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$line")
+  elif line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1) && [ -n "$line" ]; then
+    p=$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+  fi
+  # A suite that failed without reporting a failure (crash, build error, missing service) still counts as one.
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  summary+=("$(printf '%-28s %5s passed %4s failed  (%ss)' "$name" "$p" "$f" "$SECONDS_TAKEN")")
+}
+
+suite() {
+  local name=$1; shift
+  local log="$logs/$name.log" start=$SECONDS status
+  echo "=== $name: $*"
+  "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  SECONDS_TAKEN=$((SECONDS - start))
+  count "$name" "$status" "$log"
+}
+
+echo "=== build"
+if ! dotnet build LspTriage.sln -c Debug 2>&1 | tee "$logs/build.log" | grep -E 'error|Warn|Elapsed'; then :; fi
+if ! grep -q ' 0 Error(s)' "$logs/build.log"; then
+  echo "Build failed; see $logs/build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+for project in LspTriage.Core.Tests LspTriage.Server.Tests LspTriage.Cli.Tests; do
+  suite "$project" dotnet test "tests/$project" --no-build --logger "console;verbosity=minimal"
+done
+suite sarif-multitool bash tests/sarif/run.sh
+
+echo
+echo "=== summary"
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
