@@ -28,7 +28,7 @@ internal sealed class CodeActionHandler
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
     public async Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams p, CancellationToken cancellationToken)
     {
-        var document = _context.Snapshot(p.TextDocument.Uri);
+        var document = _context.Snapshot(p?.TextDocument);
         if (document is null)
         {
             return [];
@@ -39,7 +39,7 @@ internal sealed class CodeActionHandler
             return [];
         }
         var parsed = document.Parsed;
-        var range = p.Range.ToCore();
+        var range = Params.Required(p!.Range, "range").ToCore();
         var findings = _computer.Checker.Check(parsed);
         var actions = new List<CodeAction>();
         foreach (var finding in findings.Where(f => Intersects(parsed.RangeOf(f.Span), range)))
@@ -57,7 +57,7 @@ internal sealed class CodeActionHandler
         {
             actions.AddRange(contributor.Provide(document, range, findings));
         }
-        return Filter(actions, p.Context.Only);
+        return Filter(actions, p.Context?.Only);
     }
 
     /// <summary>By lines: editors ask with the cursor's range, which may sit before the finding on the same line.</summary>

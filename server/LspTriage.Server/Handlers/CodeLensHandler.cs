@@ -20,7 +20,7 @@ internal sealed class CodeLensHandler
     [JsonRpcMethod("textDocument/codeLens", UseSingleObjectParameterDeserialization = true)]
     public async Task<IReadOnlyList<CodeLens>> CodeLensAsync(CodeLensParams p, CancellationToken cancellationToken)
     {
-        var document = _context.Snapshot(p.TextDocument.Uri);
+        var document = _context.Snapshot(p?.TextDocument);
         if (document is null)
         {
             return [];

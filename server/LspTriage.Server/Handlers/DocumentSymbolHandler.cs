@@ -15,7 +15,7 @@ internal sealed class DocumentSymbolHandler
     [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
     public async Task<IReadOnlyList<DocumentSymbol>> DocumentSymbolAsync(DocumentSymbolParams p, CancellationToken cancellationToken)
     {
-        var document = _context.Snapshot(p.TextDocument.Uri);
+        var document = _context.Snapshot(p?.TextDocument);
         if (document is null)
         {
             return [];

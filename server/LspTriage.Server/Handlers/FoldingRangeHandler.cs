@@ -15,7 +15,7 @@ internal sealed class FoldingRangeHandler
     [JsonRpcMethod("textDocument/foldingRange", UseSingleObjectParameterDeserialization = true)]
     public async Task<IReadOnlyList<FoldingRange>> FoldingRangeAsync(FoldingRangeParams p, CancellationToken cancellationToken)
     {
-        var document = _context.Snapshot(p.TextDocument.Uri);
+        var document = _context.Snapshot(p?.TextDocument);
         if (document is null)
         {
             return [];

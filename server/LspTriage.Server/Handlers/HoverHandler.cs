@@ -21,7 +21,7 @@ internal sealed class HoverHandler
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
     public async Task<Hover?> HoverAsync(HoverParams p, CancellationToken cancellationToken)
     {
-        var document = _context.Snapshot(p.TextDocument.Uri);
+        var document = _context.Snapshot(p?.TextDocument);
         if (document is null)
         {
             return null;
@@ -33,7 +33,7 @@ internal sealed class HoverHandler
         }
         foreach (var contributor in _features.Hovers)
         {
-            if (await contributor.ProvideAsync(document, p.Position.ToCore(), cancellationToken).ConfigureAwait(false) is { } hover)
+            if (await contributor.ProvideAsync(document, Params.Required(p!.Position, "position").ToCore(), cancellationToken).ConfigureAwait(false) is { } hover)
             {
                 return hover;
             }

@@ -21,14 +21,13 @@ internal sealed class PullDiagnosticsHandler
     [JsonRpcMethod("textDocument/diagnostic", UseSingleObjectParameterDeserialization = true)]
     public async Task<object> DiagnosticAsync(DocumentDiagnosticParams p, CancellationToken cancellationToken)
     {
-        _context.Lifecycle.EnsureServing();
-        var document = _context.Documents.Get(p.TextDocument.Uri);
+        var document = _context.Snapshot(p?.TextDocument);
         if (document is null)
         {
             return new FullDocumentDiagnosticReport("closed", []);
         }
         var resultId = $"{document.Version}:{_context.SettingsGeneration}";
-        if (p.PreviousResultId == resultId)
+        if (p!.PreviousResultId == resultId)
         {
             return new UnchangedDocumentDiagnosticReport(resultId);
         }

@@ -22,11 +22,11 @@ internal sealed class TextSyncHandler
     [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
     public void DidOpen(DidOpenTextDocumentParams p)
     {
-        if (!_context.Lifecycle.AcceptsNotifications)
+        if (!Accepts(p?.TextDocument?.Uri, "didOpen"))
         {
             return;
         }
-        var item = p.TextDocument;
+        var item = p!.TextDocument;
         var document = new OpenDocument(item.Uri, item.Version, item.Text ?? "", _context.Settings.Documents);
         _context.Documents.Set(document);
         _publisher.Schedule(document);
@@ -35,7 +35,7 @@ internal sealed class TextSyncHandler
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
     public void DidChange(DidChangeTextDocumentParams p)
     {
-        if (!_context.Lifecycle.AcceptsNotifications)
+        if (!Accepts(p?.TextDocument?.Uri, "didChange") || p!.ContentChanges is null)
         {
             return;
         }
@@ -54,20 +54,35 @@ internal sealed class TextSyncHandler
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
     public void DidClose(DidCloseTextDocumentParams p)
     {
-        if (!_context.Lifecycle.AcceptsNotifications)
+        if (!Accepts(p?.TextDocument?.Uri, "didClose"))
         {
             return;
         }
-        _context.Documents.Remove(p.TextDocument.Uri);
+        _context.Documents.Remove(p!.TextDocument.Uri);
         _publisher.Clear(p.TextDocument.Uri);
     }
 
     [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
     public void DidSave(DidSaveTextDocumentParams p)
     {
-        if (_context.Lifecycle.AcceptsNotifications && _context.Documents.Get(p.TextDocument.Uri) is { } document)
+        if (Accepts(p?.TextDocument?.Uri, "didSave") && _context.Documents.Get(p!.TextDocument.Uri) is { } document)
         {
             _context.Documents.NotifySaved(document);
         }
+    }
+
+    /// <summary>Notifications have no response to carry an error: bad params are logged and the message is dropped.</summary>
+    private bool Accepts(string? uri, string method)
+    {
+        if (!_context.Lifecycle.AcceptsNotifications)
+        {
+            return false;
+        }
+        if (uri is null)
+        {
+            _context.Log.Warning($"{method} without textDocument.uri: ignored.");
+            return false;
+        }
+        return true;
     }
 }

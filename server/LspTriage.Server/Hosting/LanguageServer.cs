@@ -35,12 +35,22 @@ public sealed class LanguageServer : System.IAsyncDisposable
             },
         };
         var messageHandler = new LspMessageHandler(output, input, formatter);
-        _rpc = new JsonRpc(messageHandler)
+        var rpc = new LspJsonRpc(messageHandler)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
+        _rpc = rpc;
         _context = new ServerContext(_rpc, options.Time);
         messageHandler.MalformedMessage += problem => _context.Log.Error($"Ignored a malformed message: {problem}");
+        rpc.InternalError = (method, ex) => _context.Log.Error($"{method} failed: {ex}");
+        // The editor shows the server's stderr in its log: the one place left to say why a connection ended.
+        rpc.Disconnected += (_, e) =>
+        {
+            if (e.Reason is not (DisconnectedReason.RemotePartyTerminated or DisconnectedReason.LocallyDisposed))
+            {
+                Console.Error.WriteLine($"lsptriage: connection ended: {e.Reason}: {e.Description} {e.Exception}");
+            }
+        };
         _progress = new WorkDoneProgress(_context);
         var features = new FeatureSet();
         options.AddFeatures?.Invoke(features);

@@ -55,9 +55,11 @@ internal sealed class ServerContext
     /// order. It does not parse (that would hold up the ordered message loop): handlers switch to the thread pool first
     /// and then ask <see cref="OpenDocument.IsOurs"/>.
     /// </summary>
-    public OpenDocument? Snapshot(string uri)
+    public OpenDocument? Snapshot(Protocol.TextDocumentIdentifier? textDocument)
     {
         Lifecycle.EnsureServing();
+        var uri = textDocument?.Uri
+            ?? throw new LocalRpcException("Invalid params: textDocument.uri is required.") { ErrorCode = Protocol.ErrorCodes.InvalidParams };
         return Documents.Get(uri);
     }
 

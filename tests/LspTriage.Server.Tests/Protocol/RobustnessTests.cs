@@ -25,6 +25,36 @@ public sealed class RobustnessTests
         Assert.Equal(1, (int)log["params"]!["type"]!);
     }
 
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":70,\"method\":42}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":71,\"method\":\"workspace/symbol\",\"params\":\"x\"}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":9999,\"result\":{}}")]
+    public async Task Well_formed_frames_the_server_cannot_use_are_dropped_and_the_server_stays_up(string body)
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        await client.WriteRawFrameAsync(body);
+
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Ignored a malformed message", StringComparison.Ordinal));
+        var symbols = await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "" });
+        Assert.NotNull(symbols["result"]);
+    }
+
+    [Fact]
+    public async Task Missing_or_mistyped_params_are_invalid_params_without_internals()
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        var missing = await client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject() });
+        var mistyped = await client.RequestAsync("workspace/symbol", new JsonArray(1));
+
+        foreach (var response in new[] { missing, mistyped })
+        {
+            Assert.Equal(-32602, (int)response["error"]!["code"]!);
+            Assert.DoesNotContain("   at ", response.ToJsonString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("/work/", response.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Unknown_methods_get_method_not_found()
     {

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using LspTriage.Server.Protocol;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace LspTriage.Server.Hosting;
+
+/// <summary>
+/// JSON-RPC with LSP's error codes and no .NET internals on the wire: params that do not bind are -32602 (Invalid
+/// params), unexpected failures -32603 (Internal error) with a one-line message. The stack trace goes to the log,
+/// never into the response, where it would leak paths and code to whatever is on the other end.
+/// </summary>
+internal sealed class LspJsonRpc : JsonRpc
+{
+    public LspJsonRpc(IJsonRpcMessageHandler handler)
+        : base(handler)
+    {
+    }
+
+    /// <summary>Receives the full exception of each internal error, for the server log.</summary>
+    public Action<string, Exception>? InternalError { get; set; }
+
+    protected override JsonRpcError.ErrorDetail CreateErrorDetails(JsonRpcRequest request, Exception exception)
+    {
+        var e = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
+        switch (e)
+        {
+            case LocalRpcException local:
+                return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)local.ErrorCode, Message = local.Message };
+            case JsonException or ArgumentException or FormatException or InvalidOperationException { Source: "System.Text.Json" }:
+                return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)ErrorCodes.InvalidParams, Message = $"Invalid params for {request.Method}: {e.Message}" };
+            default:
+                InternalError?.Invoke(request.Method ?? "(no method)", e);
+                return new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.InternalError, Message = $"{request.Method} failed: {e.Message}" };
+        }
+    }
+}
