@@ -47,6 +47,7 @@ for project in LspTriage.Core.Tests LspTriage.Server.Tests LspTriage.Cli.Tests; 
   suite "$project" dotnet test "tests/$project" --no-build --logger "console;verbosity=minimal"
 done
 suite sarif-multitool bash tests/sarif/run.sh
+suite real-clients bash tests/clients/run.sh
 
 echo
 echo "=== summary"

@@ -69,6 +69,9 @@ public sealed class IncidentDocument
 
     public string? Service => FrontMatter["service"];
 
+    /// <summary>The document's line break: what inserted text must use so a CRLF file stays CRLF.</summary>
+    public string NewLine => Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+
     public static IncidentDocument Parse(string text, string? path = null, DocumentOptions? options = null) =>
         IncidentDocumentParser.Parse(text, path, options ?? DocumentOptions.Default);
 

@@ -21,6 +21,7 @@ internal static class MissingSectionFix
         {
             block = (text.EndsWith("\n\n", StringComparison.Ordinal) ? "" : text.EndsWith('\n') ? "\n" : "\n\n") + block.TrimEnd('\n') + "\n";
         }
+        block = block.Replace("\n", document.NewLine, StringComparison.Ordinal);
         var at = document.RangeOf(new TextSpan(offset, 0)).Start;
         return new QuickFix($"Add the missing \"{heading}\" section", [new TextEdit(TextRange.Empty(at), block)], IsPreferred: true);
     }

@@ -22,8 +22,9 @@ public static class QuickFixProvider
     private static QuickFix FillEmptySection(IncidentDocument document, Section section)
     {
         var at = document.RangeOf(new TextSpan(section.ContentSpan.Start, 0));
-        var prefix = section.ContentSpan.Start == document.Text.Length && !document.Text.EndsWith('\n') ? "\n\n" : "\n";
-        return new QuickFix($"Add a [FILL IN] placeholder to \"{section.Heading}\"", [new TextEdit(TextRange.Empty(at.Start), $"{prefix}[FILL IN]\n")], IsPreferred: true);
+        var nl = document.NewLine;
+        var prefix = section.ContentSpan.Start == document.Text.Length && !document.Text.EndsWith('\n') ? nl + nl : nl;
+        return new QuickFix($"Add a [FILL IN] placeholder to \"{section.Heading}\"", [new TextEdit(TextRange.Empty(at.Start), $"{prefix}[FILL IN]{nl}")], IsPreferred: true);
     }
 
     private static QuickFix AddOwner(IncidentDocument document, Finding finding)

@@ -24,7 +24,8 @@ internal sealed class DiagnosticsPublisher
 
     public TimeSpan Delay { get; }
 
-    public void Schedule(OpenDocument document)
+    /// <param name="immediately">On open there is no burst of keystrokes to wait out: publish as soon as computed.</param>
+    public void Schedule(OpenDocument document, bool immediately = false)
     {
         if (_context.PullDiagnostics)
         {
@@ -36,7 +37,7 @@ internal sealed class DiagnosticsPublisher
             previous.Cancel();
         }
         _pending[document.Uri] = cts;
-        _ = PublishAfterDelayAsync(document, cts);
+        _ = PublishAfterDelayAsync(document, immediately ? TimeSpan.Zero : Delay, cts);
     }
 
     public void Clear(string uri)
@@ -51,11 +52,14 @@ internal sealed class DiagnosticsPublisher
         }
     }
 
-    private async Task PublishAfterDelayAsync(OpenDocument document, CancellationTokenSource cts)
+    private async Task PublishAfterDelayAsync(OpenDocument document, TimeSpan delay, CancellationTokenSource cts)
     {
         try
         {
-            await Task.Delay(Delay, _context.Time, cts.Token).ConfigureAwait(false);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _context.Time, cts.Token).ConfigureAwait(false);
+            }
             var diagnostics = await Task.Run(() => _computer.Compute(document), cts.Token).ConfigureAwait(false);
             if (cts.IsCancellationRequested || _context.Documents.Get(document.Uri)?.Version != document.Version)
             {

@@ -29,7 +29,7 @@ internal sealed class TextSyncHandler
         var item = p!.TextDocument;
         var document = new OpenDocument(item.Uri, item.Version, item.Text ?? "", _context.Settings.Documents);
         _context.Documents.Set(document);
-        _publisher.Schedule(document);
+        _publisher.Schedule(document, immediately: true);
     }
 
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]

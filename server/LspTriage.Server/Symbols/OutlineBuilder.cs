@@ -11,6 +11,12 @@ namespace LspTriage.Server.Symbols;
 /// </summary>
 internal static class OutlineBuilder
 {
+    /// <summary>
+    /// Entries listed per section before one "… N more" entry. An outline of thousands of log-like lines helps nobody
+    /// and costs the editor megabytes of JSON; sections are never capped.
+    /// </summary>
+    public const int MaxEntriesPerSection = 200;
+
     public static IReadOnlyList<DocumentSymbol> Build(IncidentDocument document, bool includeEntries)
     {
         var sections = document.Sections;
@@ -21,13 +27,34 @@ internal static class OutlineBuilder
         }
         if (includeEntries)
         {
+            var entries = new int[sections.Count];
+            var overflow = new List<TextSpan>?[sections.Count];
+            void Add(int section, TextSpan span, Func<DocumentSymbol> make)
+            {
+                if (entries[section]++ < MaxEntriesPerSection)
+                {
+                    children[section].Add(make());
+                }
+                else
+                {
+                    (overflow[section] ??= []).Add(span);
+                }
+            }
             foreach (var entry in document.Timeline)
             {
-                children[entry.SectionIndex].Add(Leaf(document, entry.Time is null ? entry.Text : $"{document.TextOf(entry.TimeSpan)} {entry.Description}", SymbolKind.Event, entry.Span));
+                Add(entry.SectionIndex, entry.Span, () => Leaf(document, entry.Time is null ? entry.Text : $"{document.TextOf(entry.TimeSpan)} {entry.Description}", SymbolKind.Event, entry.Span));
             }
             foreach (var item in document.ActionItems)
             {
-                children[item.SectionIndex].Add(Leaf(document, item.Text, SymbolKind.Key, item.Span) with { Detail = item.Owner });
+                Add(item.SectionIndex, item.Span, () => Leaf(document, item.Text, SymbolKind.Key, item.Span) with { Detail = item.Owner });
+            }
+            for (var i = 0; i < sections.Count; i++)
+            {
+                if (overflow[i] is { } rest)
+                {
+                    var span = TextSpan.FromBounds(rest[0].Start, rest[^1].End);
+                    children[i].Add(Leaf(document, $"… {rest.Count} more entries", SymbolKind.Event, span));
+                }
             }
         }
         var roots = new List<DocumentSymbol>();

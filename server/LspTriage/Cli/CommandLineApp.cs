@@ -13,6 +13,7 @@ internal static class CommandLineApp
     [
         new ServeCommand(),
         new CheckCommand(),
+        new AnalyzeCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken cancellationToken)

@@ -77,4 +77,15 @@ public sealed class QuickFixProviderTests
         var (_, fixedText) = ApplyFirst(RepoPaths.Fixture("postmortem-problems.md"), "LT009");
         Assert.Contains("severity: SEV1\n", fixedText);
     }
+
+    [Fact]
+    public void Fixes_keep_crlf_documents_crlf()
+    {
+        var text = RepoPaths.Fixture("postmortem-problems.md").ReplaceLineEndings("\r\n");
+        foreach (var code in new[] { "LT002", "LT003" })
+        {
+            var (_, fixedText) = ApplyFirst(text, code);
+            Assert.DoesNotContain("\n", fixedText.Replace("\r\n", "", StringComparison.Ordinal));
+        }
+    }
 }

@@ -86,8 +86,25 @@ public sealed class RobustnessTests
         await client.OpenAsync(uri, text.ToString());
         await client.DiagnosticsAsync(uri, 1);
         var symbols = await client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
-        var timeline = symbols["result"]![0]!["children"]![0]!;
-        Assert.Equal(20000, timeline["children"]!.AsArray().Count);
+        var timeline = symbols["result"]![0]!["children"]![0]!["children"]!.AsArray();
+        Assert.Equal(201, timeline.Count);
+        Assert.Equal("00:00 entry 0", (string?)timeline[0]!["name"]);
+        Assert.Equal("… 19800 more entries", (string?)timeline[200]!["name"]);
+        Assert.Equal(20002, (int)timeline[200]!["range"]!["end"]!["line"]!);
+
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = 1, ["character"] = 0 }, ["end"] = new JsonObject { ["line"] = 1, ["character"] = 0 } },
+                ["text"] = "Inserted line.\n",
+            }),
+        });
+        await client.DiagnosticsAsync(uri, 2);
+        var after = await client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
+        var moved = after["result"]![0]!["children"]![0]!["children"]!.AsArray();
+        Assert.Equal(20003, (int)moved[200]!["range"]!["end"]!["line"]!);
     }
 
     [Fact]

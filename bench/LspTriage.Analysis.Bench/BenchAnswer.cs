@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace LspTriage.Analysis.Bench;
+
+/// <summary>A schema-valid answer for the seed incident, as a model would return it.</summary>
+internal static class BenchAnswer
+{
+    public static string Json() => JsonSerializer.Serialize(new
+    {
+        summary = "payment-svc p99 latency jumped from 120ms to 4.8s; error rate climbed to 12% after v2.41.",
+        severity = new { level = "SEV1", reasoning = "Error rate 12% on the checkout path." },
+        hypotheses = new object[]
+        {
+            new { title = "Settlement cron job in v2.41 exhausts the Postgres pool with an unindexed scan", confidence = "high", evidence = new[] { "active_connections: 500 / 500 (max_connections)", "cron: */30 * * * *", "~2.4s per execution" }, refutation = "Connections stay at max with the job disabled." },
+            new { title = "Connection leak in new code", confidence = "low", evidence = new[] { "FATAL: sorry, too many clients already" }, refutation = "Idle connections are not growing." },
+        },
+        checklist = new[] { new { step = "See who holds connections", command = "SELECT state, count(*) FROM pg_stat_activity GROUP BY 1;", expected = "Mostly active ledger_entries queries" } },
+        mitigations = new[] { new { action = "Disable the settlement batch", risk = "Settlement is delayed", rollback = "Re-enable the schedule" } },
+        customer_impact = "Up to 12% of checkout requests fail. Affected users: [FILL IN]",
+        postmortem_draft = new
+        {
+            summary = "[FILL IN]", timeline = new[] { "13:50 UTC — v2.41 shipped" }, impact = new[] { "12% errors" }, root_cause = "Unindexed scan",
+            detection = "Pager at 14:04", response = "[FILL IN]", went_well = new[] { "[FILL IN]" }, went_poorly = new[] { "Initial mis-diagnosis" }, action_items = new[] { "Add index" },
+        },
+        follow_ups = new[] { new { priority = "P0", action = "Add index on ledger_entries.status", owner = "Database team" } },
+    });
+}

@@ -1,0 +1,8 @@
+namespace LspTriage.Core.Analysis.Model;
+
+public enum Confidence
+{
+    Low,
+    Medium,
+    High,
+}

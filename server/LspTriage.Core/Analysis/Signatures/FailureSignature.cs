@@ -1,0 +1,111 @@
+using LspTriage.Core.Analysis.Facts;
+using LspTriage.Core.Analysis.Model;
+
+namespace LspTriage.Core.Analysis.Signatures;
+
+/// <summary>
+/// Scoring shared by the signatures: each indicator counts once (its best clause), a change shortly before the onset
+/// adds <see cref="ChangeWeight"/>, a statement ruling the cause out subtracts. Subclasses write the prose and playbook.
+/// </summary>
+internal abstract class FailureSignature : IFailureSignature
+{
+    public const double MinimumScore = 3;
+
+    public abstract string Id { get; }
+
+    protected abstract IReadOnlyList<Indicator> Indicators { get; }
+
+    /// <summary>Topics of ruled-out statements that weaken this hypothesis (cpu, memory, disk, traffic, deploy, config, infra, db, dns, network).</summary>
+    protected virtual IReadOnlyList<string> RefutingTopics => [];
+
+    protected virtual double ChangeWeight => 1;
+
+    protected virtual bool IsRelevantChange(ChangeEvent change) => true;
+
+    public SignatureMatch? Match(ContextFacts facts, AnalysisLanguage language)
+    {
+        var ev = new SignatureEvidence();
+        foreach (var indicator in Indicators)
+        {
+            // One pass over the whole text rules out most indicators; thousands of per-clause calls cost far more
+            // on a large paste. Clauses are substrings of the text, so a clause match implies a text match.
+            if (!indicator.Pattern.IsMatch(facts.Raw))
+            {
+                continue;
+            }
+            foreach (var clause in facts.Clauses)
+            {
+                var m = indicator.Pattern.Match(clause.Text);
+                if (m.Success)
+                {
+                    ev.Hits.Add((indicator, clause, m.Index));
+                    ev.Score += indicator.Weight;
+                    break;
+                }
+            }
+        }
+        var change = facts.Changes
+            .Where(c => c.MinutesBeforeOnset is >= 0 and <= 180 && IsRelevantChange(c))
+            .OrderBy(c => c.MinutesBeforeOnset)
+            .FirstOrDefault();
+        if (change is not null && ChangeWeight > 0)
+        {
+            ev.Change = change;
+            ev.Score += ChangeWeight;
+        }
+        foreach (var topic in RefutingTopics)
+        {
+            var r = facts.RuledOut.FirstOrDefault(x => x.Topic == topic);
+            if (r is not null)
+            {
+                ev.Refuting.Add(r);
+                ev.Score -= 4;
+            }
+        }
+        Adjust(ev, facts);
+        if (ev.Score < MinimumScore)
+        {
+            return null;
+        }
+        return Describe(ev, facts, language);
+    }
+
+    /// <summary>Signature-specific corrections to the score (e.g. requiring a primary indicator).</summary>
+    protected virtual void Adjust(SignatureEvidence ev, ContextFacts facts)
+    {
+    }
+
+    protected abstract SignatureMatch Describe(SignatureEvidence ev, ContextFacts facts, AnalysisLanguage l);
+
+    protected SignatureMatch Result(SignatureEvidence ev, string title, string refutation, string rootCause,
+        IReadOnlyList<ChecklistStep> checklist, IReadOnlyList<MitigationStep> mitigations, IReadOnlyList<FollowUp> followUps,
+        IEnumerable<string>? extraQuotes = null)
+    {
+        var quotes = new List<string>();
+        foreach (var q in extraQuotes ?? [])
+        {
+            SignatureEvidence.Add(quotes, q);
+        }
+        foreach (var q in ev.Quotes(6))
+        {
+            SignatureEvidence.Add(quotes, q);
+        }
+        return new SignatureMatch(Id, Math.Round(ev.Score, 2), title, quotes.Take(5).ToList(), refutation, rootCause, checklist, mitigations, followUps);
+    }
+
+    protected static string ServiceOf(ContextFacts f, AnalysisLanguage l) => f.Service ?? l.T("the service", "该服务");
+
+    protected static string Svc(ContextFacts f) => f.Service ?? "SERVICE";
+
+    /// <summary>"the change shipped at 13:50 UTC (v2.41)" from the correlated change, or empty.</summary>
+    protected static string ChangePhrase(ChangeEvent? c, AnalysisLanguage l)
+    {
+        if (c is null)
+        {
+            return "";
+        }
+        var when = c.Clause.TimeText is { } t ? l.T($" at {t}{c.ZoneSuffix}", $"{t}{c.ZoneSuffix} 的") : "";
+        var version = c.Version is { } v ? l.T($" ({v})", $"（{v}）") : "";
+        return c.IsConfig ? l.T($"the config change{when}{version}", $"{when}配置变更{version}") : l.T($"the deploy{when}{version}", $"{when}发布{version}");
+    }
+}
