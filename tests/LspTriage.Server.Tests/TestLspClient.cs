@@ -36,6 +36,9 @@ internal sealed class TestLspClient : IAsyncDisposable
 
     public List<JsonObject> ServerRequests { get; } = [];
 
+    /// <summary>Answers server requests other than configuration; null means "answer null" (fine for most).</summary>
+    public Func<JsonObject, Task<JsonNode?>>? OnServerRequest { get; set; }
+
     public static TestLspClient Start(LanguageServerOptions? options = null)
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
@@ -185,8 +188,7 @@ internal sealed class TestLspClient : IAsyncDisposable
                 {
                     ServerRequests.Add(message);
                 }
-                JsonNode? result = method == "workspace/configuration" ? new JsonArray(Settings?.DeepClone()) : null;
-                _ = SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = idNode!.DeepClone(), ["result"] = result });
+                _ = AnswerAsync(message, method, idNode!.DeepClone());
             }
             else
             {
@@ -209,6 +211,14 @@ internal sealed class TestLspClient : IAsyncDisposable
         {
             tcs.TrySetResult(message);
         }
+    }
+
+    private async Task AnswerAsync(JsonObject request, string method, JsonNode id)
+    {
+        JsonNode? result = method == "workspace/configuration"
+            ? new JsonArray(Settings?.DeepClone())
+            : OnServerRequest is { } handler ? await handler(request) : null;
+        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["result"] = result });
     }
 
     private async Task<JsonObject?> ReadFrameAsync()

@@ -9,7 +9,7 @@ public sealed class DocumentChecker
     [
         new UnreadableDocumentCheck(), new PlaceholderCheck(), new MissingSectionCheck(), new EmptySectionCheck(),
         new TimelineOrderCheck(), new TimelineTimeCheck(), new ActionItemOwnerCheck(), new ActionItemPriorityCheck(),
-        new DuplicateSectionCheck(), new SeverityCheck(), new CreatedDateCheck(),
+        new DuplicateSectionCheck(), new SeverityCheck(), new CreatedDateCheck(), new Analysis.Grounding.GroundingCheck(),
     ]);
 
     private readonly IReadOnlyList<ICheck> _checks;

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LspTriage.Core.Analysis;
 using LspTriage.Core.Checks;
+using LspTriage.Server.Editing;
+using LspTriage.Server.Features.Analysis;
 using LspTriage.Server.Diagnostics;
 using LspTriage.Server.Features;
 using LspTriage.Server.Handlers;
@@ -41,6 +44,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
         };
         _rpc = rpc;
         _context = new ServerContext(_rpc, options.Time);
+        _progress = new WorkDoneProgress(_context);
         messageHandler.MalformedMessage += problem => _context.Log.Error($"Ignored a malformed message: {problem}");
         rpc.InternalError = (method, ex) => _context.Log.Error($"{method} failed: {ex}");
         // The editor shows the server's stderr in its log: the one place left to say why a connection ended.
@@ -51,8 +55,11 @@ public sealed class LanguageServer : System.IAsyncDisposable
                 Console.Error.WriteLine($"lsptriage: connection ended: {e.Reason}: {e.Description} {e.Exception}");
             }
         };
-        _progress = new WorkDoneProgress(_context);
         var features = new FeatureSet();
+        var editor = new DocumentEditor(_context);
+        features.Commands.Add(new AnalyzeIncidentCommand(_context, _progress, editor, new AnalysisRunner()));
+        features.CodeActions.Add(new AnalysisCodeActions(_context));
+        features.CodeLenses.Add(new AnalysisCodeLens());
         options.AddFeatures?.Invoke(features);
         var computer = new DiagnosticsComputer(DocumentChecker.Default);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);
