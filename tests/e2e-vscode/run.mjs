@@ -495,7 +495,15 @@ async function main() {
       );
       if (!saved.includes('payment-svc p99 latency jumped')) throw new Error('the raw incident context was lost');
       await gotoLine(page, lineOf(incidentFile, /lsptriage:begin analysis/), 1);
-      return `"${label}" -> ${saved.length} chars on disk, analysis block present`;
+      await page.mouse.move(1, 1);
+      await page.screenshot({ path: path.join(resultsDir, '04-analyze-block.png') });
+      // Again through the palette command: the unedited block is replaced, never duplicated.
+      await runCommand(page, 'LspTriage: Analyze incident');
+      await page.locator('.tab.active.dirty').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+      const again = await saveAndRead(page, incidentFile);
+      const blocks = again.split('<!-- lsptriage:begin analysis').length - 1;
+      if (blocks !== 1) throw new Error(`after re-running through the command the file has ${blocks} analysis blocks`);
+      return `"${label}" -> ${saved.length} chars on disk, analysis block present; re-run via command kept one block`;
     });
 
     await step(page, 5, 'quick-fix', async () => {
