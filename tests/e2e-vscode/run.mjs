@@ -13,7 +13,8 @@
 //   4. the "Analyze incident" code action inserts the analysis block, and the saved file contains it
 //   5. a quick fix applies and its diagnostic disappears
 //   6. the client's own commands: New incident, New postmortem from incident, Set LLM API key (restart, no leak)
-//   7. the server is killed and the client restarts it
+//   7. with provider openai, Analyze incident sends the stored key as Bearer token to a local fake endpoint
+//   8. the server is killed and the client restarts it
 // Screenshots: test-results/e2e/. Last line: "N passed, N failed". Exit 1 on any failure, including when
 // code-server or Chromium cannot start (never a skip). LSPTRIAGE_E2E_STEPS=1,2,5 runs a subset;
 // LSPTRIAGE_E2E_KEEP=1 keeps the run folder.
@@ -30,7 +31,7 @@ const tools = process.env.LSPTRIAGE_E2E_TOOLS ?? path.join(repo, '.tools');
 const resultsDir = path.join(repo, 'test-results', 'e2e');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wallStart = Date.now();
-const wanted = new Set((process.env.LSPTRIAGE_E2E_STEPS ?? '1,2,3,4,5,6,7').split(',').map((s) => Number(s.trim())));
+const wanted = new Set((process.env.LSPTRIAGE_E2E_STEPS ?? '1,2,3,4,5,6,7,8').split(',').map((s) => Number(s.trim())));
 
 const INCIDENT = 'incidents/2026-06-02-payment-pool.md';
 const POSTMORTEM = 'postmortems/2026-06-02-payment-pool.md';
@@ -593,7 +594,59 @@ async function main() {
       return `created ${created} and its postmortem; key stored in secret storage, server restarted with it in its environment (${path.basename(serverCmd.split(' ')[0])}); status "${status}"`;
     });
 
-    await step(page, 7, 'crash-restart', async () => {
+    await step(page, 7, 'llm-key-to-endpoint', async () => {
+      // The key set through the command reaches an OpenAI-compatible endpoint (a local fake that records the
+      // request and refuses it) once the workspace switches the provider to openai.
+      if (!ran.has(6)) {
+        await runCommand(page, 'LspTriage: Set LLM API key');
+        await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
+        await quickInput(page).fill('sk-e2e-not-a-real-key');
+        await page.keyboard.press('Enter');
+        await sleep(2000);
+      }
+      const requests = [];
+      const http = await import('node:http');
+      const fake = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (d) => (body += d));
+        req.on('end', () => {
+          requests.push({ url: req.url, auth: req.headers.authorization ?? '', body });
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { message: 'refused by the e2e fake endpoint', type: 'invalid_request_error' } }));
+        });
+      });
+      await new Promise((r) => fake.listen(0, '127.0.0.1', r));
+      const settingsFile = path.join(ws, '.vscode/settings.json');
+      try {
+        fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+        fs.writeFileSync(
+          settingsFile,
+          JSON.stringify({
+            'lspTriage.analysis.provider': 'openai',
+            'lspTriage.analysis.baseUrl': `http://127.0.0.1:${fake.address().port}/v1`,
+            'lspTriage.analysis.model': 'e2e-model',
+          }),
+        );
+        const statusItem = page.locator('.statusbar-item[id$="lspTriage.status"]');
+        await waitFor('the status bar to show openai: e2e-model', async () => /openai: e2e-model/.test((await statusItem.getAttribute('aria-label')) ?? ''), 15_000);
+        await openFile(page, INCIDENT);
+        await runCommand(page, 'LspTriage: Analyze incident');
+        const req = await waitFor('a chat-completions request at the fake endpoint', () => requests[0], 30_000);
+        if (req.auth !== 'Bearer sk-e2e-not-a-real-key') throw new Error(`endpoint got Authorization "${req.auth}"`);
+        if (!/chat\/completions/.test(req.url)) throw new Error(`endpoint got ${req.url}`);
+        if (!/e2e-model/.test(req.body)) throw new Error('request does not name the configured model');
+        await sleep(1500);
+        await page.mouse.move(1, 1);
+        await page.screenshot({ path: path.join(resultsDir, '07-llm-error.png') });
+        return `${requests.length} request(s) to ${req.url} with the stored key as Bearer token, model e2e-model`;
+      } finally {
+        fs.rmSync(settingsFile, { force: true });
+        fake.close();
+        await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+      }
+    });
+
+    await step(page, 8, 'crash-restart', async () => {
       // The server is killed; the client restarts it (within its limit) and diagnostics come back.
       const before = serverPids(runDir);
       if (before.length !== 1) throw new Error(`expected one server process, found ${before.length}`);
