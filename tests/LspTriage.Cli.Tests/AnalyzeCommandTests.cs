@@ -105,6 +105,25 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(before, File.ReadAllText(file));
     }
 
+    [Fact]
+    public async Task Openai_provider_writes_a_block_with_the_run_record()
+    {
+        using var server = new FakeOpenAiServer(new FakeOpenAiServer.Sse(LlmAnswers.Good()));
+        var file = CopySample();
+        var env = new Dictionary<string, string> { ["LSPTRIAGE_LLM_API_KEY"] = "sk-cli-test-0123456789abcdef", ["LSPTRIAGE_LLM_MODEL"] = "deepseek-chat" };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var io = new CliIo(stdout, stderr, IsTerminal: false, _dir, n => env.GetValueOrDefault(n));
+        var code = await CommandLineApp.RunAsync(["analyze", file, "--provider", "openai", "--base-url", server.BaseUrl, "--write"], io, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var text = File.ReadAllText(file);
+        Assert.Contains("<!-- lsptriage:begin analysis provider=openai model=deepseek-chat prompt=v2 lang=en", text);
+        Assert.Contains("1739↑ / 1480↓ tok · $0.00210", text);
+        Assert.Equal("Bearer sk-cli-test-0123456789abcdef", server.Authorizations[0]);
+        Assert.DoesNotContain("sk-cli-test", stderr.ToString() + stdout.ToString() + text);
+    }
+
     [Theory]
     [InlineData("--lang", "fr")]
     [InlineData("--provider", "bard")]

@@ -11,14 +11,3 @@ public sealed class AnalysisException : Exception
 
     public AnalysisFailure Failure { get; }
 }
-
-public enum AnalysisFailure
-{
-    NoRawContext,
-    MissingApiKey,
-    EndpointUnreachable,
-    Timeout,
-    HttpError,
-    InvalidOutput,
-    TruncatedOutput,
-}

@@ -37,9 +37,3 @@ public sealed class AnalysisRunner
         return new AnalysisRunResult(analysis, block, edit, GroundingChecker.Check(body, context.RawContext));
     }
 }
-
-/// <summary>
-/// <see cref="Unsupported"/> spans are relative to the block's body (the text between the marker lines); after the
-/// edit is applied, <see cref="AnalysisGrounding.Check"/> reports them in document offsets.
-/// </summary>
-public sealed record AnalysisRunResult(IncidentAnalysis Analysis, string Block, BlockEdit Edit, IReadOnlyList<UnsupportedClaim> Unsupported);

@@ -16,6 +16,7 @@ internal sealed class ConfigurationHandler
 
     private readonly ServerContext _context;
     private readonly Action<ServerSettings> _applied;
+    private int _refreshes;
 
     public ConfigurationHandler(ServerContext context, Action<ServerSettings> applied)
     {
@@ -30,8 +31,10 @@ internal sealed class ConfigurationHandler
         {
             return;
         }
-        if (p.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty(Section, out var section))
+        if (p?.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty(Section, out var section))
         {
+            // Newer than any answer to a pull still in flight: make those stale.
+            Interlocked.Increment(ref _refreshes);
             Apply(ServerSettings.FromJson(section));
             return;
         }
@@ -45,10 +48,16 @@ internal sealed class ConfigurationHandler
         {
             return;
         }
+        // Two refreshes can be in flight (start-up and a change right after): only the latest one's answer counts.
+        var ticket = Interlocked.Increment(ref _refreshes);
         try
         {
             var result = await _context.RequestAsync<JsonElement[]>("workspace/configuration",
                 new ConfigurationParams([new ConfigurationItem(null, Section)]), CancellationToken.None).ConfigureAwait(false);
+            if (ticket != Volatile.Read(ref _refreshes))
+            {
+                return;
+            }
             if (result is { Length: > 0 })
             {
                 Apply(ServerSettings.FromJson(result[0]));

@@ -120,6 +120,8 @@ public sealed class LanguageServer : System.IAsyncDisposable
 
     private async Task OnInitializedAsync()
     {
+        // The first offline analysis pays for regex and JIT warm-up (~100 ms); pay it now, off the user's path.
+        _ = Task.Run(Core.Analysis.Offline.OfflineAnalyzer.WarmUp);
         await _configuration.RefreshAsync().ConfigureAwait(false);
         await RegisterFileWatchersAsync().ConfigureAwait(false);
         await ScanWorkspaceAsync().ConfigureAwait(false);

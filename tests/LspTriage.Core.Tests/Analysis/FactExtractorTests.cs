@@ -54,4 +54,12 @@ public sealed class FactExtractorTests
         Assert.Equal(["cpu", "deploy", "traffic"], facts.RuledOut.Select(r => r.Topic).Order().ToArray());
         Assert.DoesNotContain(facts.RuledOut, r => r.Clause.Text.Contains("mis-diagnosis"));
     }
+
+    [Fact]
+    public void Services_and_dependencies_are_named()
+    {
+        var facts = FactExtractor.Extract(SeedContext.Raw);
+        Assert.Equal(["payment-svc", "postgres-primary"], facts.Services.ToArray());
+        Assert.Equal(("payment-svc", "postgres-primary"), Assert.Single(facts.Dependencies));
+    }
 }

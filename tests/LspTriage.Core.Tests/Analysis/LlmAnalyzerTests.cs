@@ -4,7 +4,8 @@ using LspTriage.Core.Analysis;
 using LspTriage.Core.Analysis.Llm;
 using LspTriage.Core.Analysis.Model;
 using LspTriage.Core.Analysis.Rendering;
-using static LspTriage.Core.Tests.Analysis.FakeOpenAiServer;
+using LspTriage.Tests.Shared;
+using static LspTriage.Tests.Shared.FakeOpenAiServer;
 
 namespace LspTriage.Core.Tests.Analysis;
 

@@ -29,6 +29,8 @@ public sealed class FeatureTests
     public async Task Pull_diagnostics_return_a_full_report_then_unchanged()
     {
         await using var client = await TestLspClient.StartInitializedAsync(initializationOptions: new JsonObject { ["diagnosticMode"] = "pull" });
+        // Settings arrive after `initialized` and change the result id (they can change findings): let them land first.
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("indexed"));
         await client.OpenAsync(Uri, RepoPaths.Fixture("postmortem-problems.md"));
         var first = (await client.RequestAsync("textDocument/diagnostic", Doc()))["result"]!;
         Assert.Equal("full", (string?)first["kind"]);

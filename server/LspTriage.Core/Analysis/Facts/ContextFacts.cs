@@ -19,6 +19,12 @@ public sealed record ContextFacts(
     /// <summary>Statements of what the failure does not reach ("the other endpoints are unaffected", "e-mail and push are normal").</summary>
     public IReadOnlyList<ContextClause> Scope { get; init; } = [];
 
+    /// <summary>Services and dependencies the context names (e.g. <c>payment-svc</c>, <c>postgres-primary</c>), in order of first mention.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+
+    /// <summary>Calls the context shows ("payment-svc → postgres-primary"), as (caller, callee).</summary>
+    public IReadOnlyList<(string From, string To)> Dependencies { get; init; } = [];
+
     /// <summary>The time zone the context writes its times in ("UTC", "UTC+8"), from the first one it names; null when it names none.</summary>
     public string? Zone { get; init; }
 

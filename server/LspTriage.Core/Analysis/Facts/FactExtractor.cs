@@ -216,6 +216,8 @@ public static partial class FactExtractor
         {
             Scope = clauses.Where(c => ScopeWords().IsMatch(c.Text) && !Retracted().IsMatch(c.Text)).ToList(),
             Zone = zone,
+            Services = ServiceNames().Matches(raw).Select(m => m.Value).Distinct(StringComparer.Ordinal).Take(20).ToList(),
+            Dependencies = DependencyArrow().Matches(raw).Select(m => (m.Groups["from"].Value, m.Groups["to"].Value)).Distinct().Take(20).ToList(),
         };
     }
 
@@ -366,6 +368,12 @@ public static partial class FactExtractor
 
     [GeneratedRegex(@"\b[a-z][a-z0-9]*(-[a-z0-9]+)*-(svc|service|api|gateway|worker|web|app)\b")]
     private static partial Regex ServiceName();
+
+    [GeneratedRegex(@"(?<![\w.-])[a-z][a-z0-9]*(-[a-z0-9]+)*-(svc|service|api|gateway|worker|web|app|db|primary|replica|cluster|cache|broker|proxy)(?![\w-])")]
+    private static partial Regex ServiceNames();
+
+    [GeneratedRegex(@"(?<from>[a-z][\w.-]*[a-z0-9])\s*(→|->|=>)\s*(?<to>[a-z][\w.-]*[a-z0-9])")]
+    private static partial Regex DependencyArrow();
 
     private static string? GuessService(string raw) => ServiceName().Match(raw) is { Success: true } m ? m.Value : null;
 

@@ -10,6 +10,14 @@ internal static class PromptFacts
     public static string Format(ContextFacts f, IReadOnlyList<SignatureMatch> ranked)
     {
         var sb = new StringBuilder();
+        if (f.Services.Count > 0)
+        {
+            sb.Append("- Services named: ").Append(string.Join(", ", f.Services)).Append('\n');
+        }
+        foreach (var (from, to) in f.Dependencies)
+        {
+            sb.Append("- Dependency: ").Append(from).Append(" → ").Append(to).Append('\n');
+        }
         if (f.OnsetTimeText is { } onset)
         {
             sb.Append("- Symptom onset: ").Append(onset).Append(f.ZoneSuffix).Append('\n');

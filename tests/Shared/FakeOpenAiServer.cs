@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace LspTriage.Core.Tests.Analysis;
+namespace LspTriage.Tests.Shared;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 speaking OpenAI chat completions (plain JSON and SSE streaming). Each request is

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LspTriage.Core.Tests.Analysis;
+namespace LspTriage.Tests.Shared;
 
 /// <summary>Scripted model answers for the fake server.</summary>
 internal static class LlmAnswers
