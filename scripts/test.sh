@@ -43,6 +43,19 @@ if ! grep -q ' 0 Error(s)' "$logs/build.log"; then
   exit 1
 fi
 
+# A throwaway PostgreSQL 15 with pg_trgm for the similarity tests, unless the caller provides one. The tests read
+# LSPTRIAGE_TEST_PG (Npgsql connection string) and LSPTRIAGE_TEST_PGCTL_DATA (for the outage test's pg_ctl stop/start),
+# and fail, never skip, without them.
+if [ -z "${LSPTRIAGE_TEST_PG:-}" ]; then
+  if pg_env=$(bash scripts/postgres-test-cluster.sh start); then
+    eval "$pg_env"
+    trap 'bash scripts/postgres-test-cluster.sh stop "$LSPTRIAGE_TEST_PG_DIR"' EXIT
+    echo "=== postgres: $LSPTRIAGE_TEST_PG_DIR"
+  else
+    echo "=== postgres: could not start the test cluster; the similarity tests will fail"
+  fi
+fi
+
 for project in LspTriage.Core.Tests LspTriage.Server.Tests LspTriage.Cli.Tests; do
   suite "$project" dotnet test "tests/$project" --no-build --logger "console;verbosity=minimal"
 done

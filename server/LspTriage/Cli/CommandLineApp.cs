@@ -14,6 +14,8 @@ internal static class CommandLineApp
         new ServeCommand(),
         new CheckCommand(),
         new AnalyzeCommand(),
+        new SimilarCommand(),
+        new IndexCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken cancellationToken)

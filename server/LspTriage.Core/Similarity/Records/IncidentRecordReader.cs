@@ -1,0 +1,498 @@
+using System.Globalization;
+using System.Text;
+using LspTriage.Core.Documents;
+
+namespace LspTriage.Core.Similarity.Records;
+
+/// <summary>
+/// Reads an <see cref="IncidentRecord"/> from incident markdown with one forward line scan: front matter scalars and
+/// lists, the first level-1 heading, and the few sections a record needs (summary, symptoms, root cause, raw context).
+/// It does not build the full document model: start-up indexing reads thousands of files and a full Markdig parse
+/// per file is what made an earlier attempt miss its indexing target. The editor path uses the same reader so that the
+/// key of an open document and the keys in the index are computed identically.
+/// </summary>
+public static class IncidentRecordReader
+{
+    private const int MaxSectionChars = 4000;
+    private const int MaxRootCauseChars = 200;
+    private const int MaxFirstParagraphChars = 600;
+
+    /// <summary>Reads a record; never throws on malformed markdown or front matter.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="path">Full path of the file, if any (kept for links).</param>
+    /// <param name="relativeId">Path relative to the indexed folder, used as the id when front matter has none.</param>
+    /// <param name="keyMode">Which text becomes the similarity key.</param>
+    public static IncidentRecord Read(string text, string? path, string? relativeId = null, IncidentKey keyMode = IncidentKeys.Default)
+    {
+        var scan = Scan(text);
+        var fm = scan.FrontMatter;
+        // Without a title, the opening sentence names the incident better than a file name (often a UUID) would.
+        var title = Clean(Get(fm, "title") ?? scan.Title) is { Length: > 0 } t
+            ? t
+            : OneLine(scan.FirstParagraph, 120) ?? (path is null ? "Untitled incident" : System.IO.Path.GetFileNameWithoutExtension(path));
+        var summary = Clean(Get(fm, "summary") ?? scan.Summary);
+        var symptom = Clean(Get(fm, "symptom") ?? Get(fm, "symptoms") ?? scan.Symptoms);
+        var symptomLine = FirstSentence(symptom) ?? FirstSentence(summary) ?? FirstSentence(scan.RawContext);
+
+        var key = keyMode switch
+        {
+            IncidentKey.Title => title,
+            IncidentKey.TitleAndSummary => Join(title, summary is { Length: > 0 } ? summary : symptomLine),
+            _ => Join(title, symptomLine),
+        };
+
+        var id = Get(fm, "id") ?? Get(fm, "uuid") ?? relativeId?.Replace('\\', '/') ?? path ?? title;
+        var rootCause = OneLine(Get(fm, "root_cause") ?? Get(fm, "rootcause") ?? scan.RootCause, MaxRootCauseChars);
+        var categories = fm.TryGetValue("categories", out var cats) ? cats.Items : [];
+        var date = NormaliseDate(Get(fm, "created") ?? Get(fm, "date") ?? Get(fm, "start_time"));
+        return new IncidentRecord(id, title, key, Get(fm, "service"), date, Get(fm, "severity"), rootCause, path, categories);
+    }
+
+    private static string Join(string title, string? more) =>
+        string.IsNullOrWhiteSpace(more) ? title : title + " " + more;
+
+    private static string? Get(Dictionary<string, FrontMatterValue> fm, string key) =>
+        fm.TryGetValue(key, out var v) && v.Scalar is { Length: > 0 } s ? s : null;
+
+    private sealed record FrontMatterValue(string? Scalar, IReadOnlyList<string> Items);
+
+    private sealed class ScanResult
+    {
+        public Dictionary<string, FrontMatterValue> FrontMatter { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public string? Title { get; set; }
+
+        public string? Summary { get; set; }
+
+        public string? Symptoms { get; set; }
+
+        public string? RootCause { get; set; }
+
+        public string? RawContext { get; set; }
+
+        public string? FirstParagraph { get; set; }
+    }
+
+    private enum Wanted
+    {
+        None,
+        Summary,
+        Symptoms,
+        RootCause,
+        RawContext,
+    }
+
+    private static ScanResult Scan(string text)
+    {
+        var result = new ScanResult();
+        var lines = new LineReader(text);
+        if (lines.Peek() is { } first && first.TrimEnd() == "---")
+        {
+            lines.Next();
+            ReadFrontMatter(ref lines, result.FrontMatter);
+        }
+
+        var section = Wanted.None;
+        var sectionLevel = 0;
+        var content = new StringBuilder();
+        string? fence = null;
+        while (lines.Next() is { } line)
+        {
+            var trimmed = line.TrimStart();
+            // Fenced code (logs, commands) is left out of keys: it is noise to a lexical comparison.
+            if (fence is not null)
+            {
+                if (trimmed.StartsWith(fence, StringComparison.Ordinal))
+                {
+                    fence = null;
+                }
+                continue;
+            }
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                fence = trimmed[..3];
+                continue;
+            }
+            var level = HeadingLevel(line, out var heading);
+            if (level == 0)
+            {
+                if (result.FirstParagraph is null && trimmed.Length > 0 && !trimmed.StartsWith("<!--", StringComparison.Ordinal))
+                {
+                    result.FirstParagraph = trimmed;
+                }
+                AppendContent(content, section, line);
+                continue;
+            }
+            if (section != Wanted.None && level <= sectionLevel)
+            {
+                Store(result, section, content);
+                section = Wanted.None;
+            }
+            if (level == 1 && result.Title is null)
+            {
+                result.Title = heading;
+                continue;
+            }
+            if (section == Wanted.None)
+            {
+                var kind = Classify(heading);
+                if (kind != Wanted.None && GetStored(result, kind) is null)
+                {
+                    section = kind;
+                    sectionLevel = level;
+                    content.Clear();
+                }
+            }
+            else
+            {
+                AppendContent(content, section, line);
+            }
+        }
+        if (section != Wanted.None)
+        {
+            Store(result, section, content);
+        }
+        return result;
+    }
+
+    private static void AppendContent(StringBuilder content, Wanted section, string line)
+    {
+        // Only the summary is used whole; of the other sections the record needs the first line, so stop there
+        // (raw context can be thousands of lines of logs).
+        if (section == Wanted.None || content.Length > MaxSectionChars || (section != Wanted.Summary && (content.Length > MaxFirstParagraphChars || (content.Length > 0 && content[^1] == '\n'))))
+        {
+            return;
+        }
+        var t = line.Trim();
+        if (t.Length == 0 || t.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            if (content.Length > 0 && content[^1] != '\n')
+            {
+                content.Append('\n');
+            }
+            return;
+        }
+        if (content.Length > 0 && content[^1] != '\n')
+        {
+            content.Append(' ');
+        }
+        content.Append(t);
+    }
+
+    private static string? GetStored(ScanResult r, Wanted kind) => kind switch
+    {
+        Wanted.Summary => r.Summary,
+        Wanted.Symptoms => r.Symptoms,
+        Wanted.RootCause => r.RootCause,
+        Wanted.RawContext => r.RawContext,
+        _ => null,
+    };
+
+    private static void Store(ScanResult r, Wanted kind, StringBuilder content)
+    {
+        var value = WithoutPlaceholders(content.ToString()).Trim();
+        content.Clear();
+        if (value.Length == 0)
+        {
+            return;
+        }
+        switch (kind)
+        {
+            case Wanted.Summary: r.Summary = value; break;
+            case Wanted.Symptoms: r.Symptoms = value; break;
+            case Wanted.RootCause: r.RootCause = value; break;
+            case Wanted.RawContext: r.RawContext = value; break;
+        }
+    }
+
+    private static readonly string[] Placeholders = ["[FILL IN]", "[TODO]", "[待填写]", "TBD"];
+
+    // An unfilled "[FILL IN]" summary would make every half-written postmortem look alike.
+    private static string WithoutPlaceholders(string text)
+    {
+        foreach (var p in Placeholders)
+        {
+            if (text.Contains(p, StringComparison.Ordinal))
+            {
+                text = text.Replace(p, " ", StringComparison.Ordinal);
+            }
+        }
+        return text.Trim().Trim('-', '*', ' ').Length == 0 ? "" : text;
+    }
+
+    // The document model's heading aliases (English and Chinese), so the reader and the editor agree on sections;
+    // symptoms have no section kind of their own there.
+    private static Wanted Classify(string heading)
+    {
+        switch (SectionAliases.Classify(heading))
+        {
+            case SectionKind.Summary:
+                return Wanted.Summary;
+            case SectionKind.RootCause:
+                return Wanted.RootCause;
+            case SectionKind.RawContext:
+                return Wanted.RawContext;
+        }
+        var h = heading.Trim().TrimEnd(':', '：').Trim().ToLowerInvariant();
+        return h is "symptom" or "symptoms" or "症状" or "现象" or "故障现象" ? Wanted.Symptoms : Wanted.None;
+    }
+
+    // ATX headings only (setext headings are rare in incident files and cost a look-behind).
+    private static int HeadingLevel(string line, out string heading)
+    {
+        heading = "";
+        var i = 0;
+        while (i < line.Length && i < 3 && line[i] == ' ')
+        {
+            i++;
+        }
+        var start = i;
+        while (i < line.Length && line[i] == '#')
+        {
+            i++;
+        }
+        var level = i - start;
+        if (level is 0 or > 6 || (i < line.Length && line[i] != ' ' && line[i] != '\t'))
+        {
+            return 0;
+        }
+        var h = line[i..].Trim();
+        // Closing sequence of #s.
+        var end = h.Length;
+        while (end > 0 && h[end - 1] == '#')
+        {
+            end--;
+        }
+        if (end < h.Length && (end == 0 || h[end - 1] == ' '))
+        {
+            h = h[..end].TrimEnd();
+        }
+        heading = h;
+        return level;
+    }
+
+    private static void ReadFrontMatter(ref LineReader lines, Dictionary<string, FrontMatterValue> fm)
+    {
+        string? listKey = null;
+        List<string>? items = null;
+        string? scalarKey = null;
+        StringBuilder? scalar = null;
+
+        void Flush()
+        {
+            if (listKey is not null && items is not null)
+            {
+                fm[listKey] = new FrontMatterValue(fm.TryGetValue(listKey, out var old) ? old.Scalar : null, items);
+            }
+            if (scalarKey is not null && scalar is not null)
+            {
+                fm[scalarKey] = new FrontMatterValue(Unquote(scalar.ToString().Trim()), []);
+            }
+            listKey = null;
+            items = null;
+            scalarKey = null;
+            scalar = null;
+        }
+
+        while (lines.Next() is { } line)
+        {
+            var t = line.TrimEnd();
+            if (t == "---" || t == "...")
+            {
+                break;
+            }
+            if (t.Length == 0)
+            {
+                continue;
+            }
+            if (line[0] == ' ' || line[0] == '\t' || line[0] == '-')
+            {
+                var item = line.Trim();
+                if (item.StartsWith('-') && listKey is not null)
+                {
+                    items!.Add(Unquote(StripComment(item[1..].Trim())));
+                }
+                else if (scalarKey is not null)
+                {
+                    scalar!.Append(' ').Append(item);
+                }
+                continue;
+            }
+            Flush();
+            var colon = line.IndexOf(':');
+            if (colon <= 0)
+            {
+                continue;
+            }
+            var key = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            if (value.Length == 0)
+            {
+                listKey = key;
+                items = [];
+                fm[key] = new FrontMatterValue(null, []);
+            }
+            else if (value.StartsWith('[') && value.EndsWith(']'))
+            {
+                var list = value[1..^1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(Unquote).ToArray();
+                fm[key] = new FrontMatterValue(null, list);
+            }
+            else if (value is "|" or ">" or "|-" or ">-" or "|+" or ">+")
+            {
+                scalarKey = key;
+                scalar = new StringBuilder();
+            }
+            else
+            {
+                scalarKey = key;
+                scalar = new StringBuilder(value.StartsWith('"') || value.StartsWith('\'') ? value : StripComment(value));
+            }
+        }
+        Flush();
+    }
+
+    private static string StripComment(string value)
+    {
+        var hash = value.IndexOf(" #", StringComparison.Ordinal);
+        return hash >= 0 ? value[..hash].TrimEnd() : value;
+    }
+
+    private static string Unquote(string value)
+    {
+        if (value.Length >= 2 && ((value[0] == '"' && value[^1] == '"') || (value[0] == '\'' && value[^1] == '\'')))
+        {
+            var inner = value[1..^1];
+            return value[0] == '"' ? inner.Replace("\\\"", "\"", StringComparison.Ordinal) : inner.Replace("''", "'", StringComparison.Ordinal);
+        }
+        return value;
+    }
+
+    /// <summary>Markdown link targets and emphasis add noise trigrams (URLs above all): keep the visible text only.</summary>
+    private static string? Clean(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (!value.Contains("](", StringComparison.Ordinal))
+        {
+            return value.Trim();
+        }
+        var sb = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == ']' && i + 1 < value.Length && value[i + 1] == '(')
+            {
+                var close = value.IndexOf(')', i + 2);
+                if (close > 0)
+                {
+                    i = close;
+                    continue;
+                }
+            }
+            if (value[i] != '[')
+            {
+                sb.Append(value[i]);
+            }
+        }
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>The first sentence (ASCII ". " or a CJK full stop) or the first line, whichever ends first.</summary>
+    internal static string? FirstSentence(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var t = text.TrimStart();
+        var end = t.IndexOf('\n');
+        if (end < 0)
+        {
+            end = t.Length;
+        }
+        for (var i = 0; i < end; i++)
+        {
+            var c = t[i];
+            if (c is '。' or '！' or '？')
+            {
+                end = i + 1;
+                break;
+            }
+            if (c is '.' or '!' or '?' && (i + 1 == t.Length || t[i + 1] == ' ') && i > 0 && !char.IsDigit(t[i - 1]))
+            {
+                end = i + 1;
+                break;
+            }
+        }
+        var line = t[..end].Trim();
+        if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
+        {
+            line = line[2..];
+        }
+        return line.Length == 0 ? null : line;
+    }
+
+    private static string? OneLine(string? text, int max)
+    {
+        var s = FirstSentence(Clean(text));
+        if (s is null)
+        {
+            return null;
+        }
+        s = s.Replace("**", "", StringComparison.Ordinal);
+        return s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
+    }
+
+    private static string? NormaliseDate(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dto))
+        {
+            return dto.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : value;
+    }
+
+    /// <summary>Splits on \n, \r\n and \r without allocating the whole array up front.</summary>
+    private struct LineReader(string text)
+    {
+        private int _pos;
+
+        public readonly string? Peek()
+        {
+            var copy = this;
+            return copy.Next();
+        }
+
+        public string? Next()
+        {
+            if (_pos >= text.Length)
+            {
+                return null;
+            }
+            var start = _pos;
+            var nl = text.AsSpan(start).IndexOfAny('\n', '\r');
+            if (nl < 0)
+            {
+                _pos = text.Length;
+                return text[start..];
+            }
+            var end = start + nl;
+            _pos = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+            return text[start..end];
+        }
+    }
+}
+
+/// <summary>The key choice in force (see <see cref="IncidentKey"/> for the measurement behind it).</summary>
+public static class IncidentKeys
+{
+    public const IncidentKey Default = IncidentKey.TitleAndSummary;
+}

@@ -1,0 +1,105 @@
+using LspTriage.Core.Documents;
+using LspTriage.Core.Similarity.Records;
+using LspTriage.Core.Similarity.Stores;
+
+namespace LspTriage.Core.Similarity;
+
+/// <summary>The similarity settings the server reads (<c>lsptriage.similarity.*</c>) and the CLI flags mirror.</summary>
+public sealed record SimilaritySettings
+{
+    /// <summary>"embedded" (default) or "postgres".</summary>
+    public string Store { get; init; } = "embedded";
+
+    /// <summary>Npgsql connection string for "postgres"; when empty, <c>LSPTRIAGE_PG</c>.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Folders of past incidents indexed besides the workspace folders (every *.md in them).</summary>
+    public IReadOnlyList<string> HistoryFolders { get; init; } = [];
+
+    public double Threshold { get; init; } = SimilarityQuery.DefaultThreshold;
+
+    public int Top { get; init; } = SimilarIncidentFinder.DefaultTop;
+}
+
+/// <summary>
+/// Everything the language server needs for similar incidents, wired from settings: the embedded index over workspace
+/// and history folders (always; it is also the fallback), the PostgreSQL store when configured, and a finder. The
+/// server forwards file events and saves here and shows <see cref="StatusChanged"/> messages to the user.
+/// </summary>
+public sealed class SimilarityService : IAsyncDisposable
+{
+    private readonly FallbackIncidentStore? _shared;
+
+    private SimilarityService(SimilaritySettings settings, EmbeddedIncidentStore embedded, FallbackIncidentStore? shared)
+    {
+        Settings = settings;
+        Embedded = embedded;
+        _shared = shared;
+        Store = (IIncidentStore?)shared ?? embedded;
+        Finder = new SimilarIncidentFinder(Store, embedded.Ids);
+        if (shared is not null)
+        {
+            shared.StatusChanged += (s, e) => StatusChanged?.Invoke(this, e);
+        }
+    }
+
+    /// <summary>"PostgreSQL at host:port/db is unreachable..." (once per outage) and "...reachable again".</summary>
+    public event EventHandler<IncidentStoreStatus>? StatusChanged;
+
+    public SimilaritySettings Settings { get; }
+
+    /// <summary>The local index of workspace and history incident files.</summary>
+    public EmbeddedIncidentStore Embedded { get; }
+
+    /// <summary>Where searches go: PostgreSQL with the embedded fallback, or the embedded index.</summary>
+    public IIncidentStore Store { get; }
+
+    public SimilarIncidentFinder Finder { get; }
+
+    /// <summary>Builds the stores. <paramref name="isIncidentFile"/> picks workspace files (the server's classifier;
+    /// default: the DESIGN globs); history folders contribute every *.md file.</summary>
+    public static SimilarityService Create(SimilaritySettings settings, Func<string, bool>? isIncidentFile = null, TimeProvider? timeProvider = null)
+    {
+        var history = settings.HistoryFolders.Select(Path.GetFullPath).ToArray();
+        var workspaceFilter = isIncidentFile ?? DocumentOptions.Default.IsIncidentPath;
+        var embedded = new EmbeddedIncidentStore(p =>
+            p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) &&
+            (workspaceFilter(p) || history.Any(h => p.StartsWith(h + Path.DirectorySeparatorChar, StringComparison.Ordinal))));
+        FallbackIncidentStore? shared = null;
+        if (string.Equals(settings.Store, "postgres", StringComparison.OrdinalIgnoreCase) &&
+            PostgresIncidentStore.ResolveConnectionString(settings.ConnectionString) is { } cs)
+        {
+            shared = new FallbackIncidentStore(new PostgresIncidentStore(cs), embedded, timeProvider);
+        }
+        return new SimilarityService(settings, embedded, shared);
+    }
+
+    /// <summary>Start-up: indexes the workspace folders and the history folders, reporting progress.</summary>
+    public Task<IndexReport> IndexAsync(IEnumerable<string> workspaceFolders, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Embedded.IndexFoldersAsync(workspaceFolders.Concat(Settings.HistoryFolders), progress, cancellationToken);
+
+    /// <summary>Similar incidents for an open document, with the configured count and threshold.</summary>
+    public Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, CancellationToken cancellationToken = default) =>
+        Finder.FindAsync(document, Settings.Top, Settings.Threshold, cancellationToken);
+
+    /// <summary>A document was saved: re-index it, and upsert it to PostgreSQL when configured (queued while it is down).</summary>
+    public async Task OnSavedAsync(string text, string path, CancellationToken cancellationToken = default)
+    {
+        var record = Embedded.UpsertText(text, path);
+        if (_shared is not null)
+        {
+            await _shared.UpsertAsync([record], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>workspace/didChangeWatchedFiles: created or changed.</summary>
+    public Task OnFileChangedAsync(string path, CancellationToken cancellationToken = default) => Embedded.OnFileChangedAsync(path, cancellationToken);
+
+    /// <summary>workspace/didChangeWatchedFiles: deleted (file or folder). The shared history keeps its copy.</summary>
+    public void OnFileDeleted(string path) => Embedded.OnFileDeleted(path);
+
+    public Task OnFileRenamedAsync(string oldPath, string newPath, CancellationToken cancellationToken = default) =>
+        Embedded.OnFileRenamedAsync(oldPath, newPath, cancellationToken);
+
+    public ValueTask DisposeAsync() => _shared?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

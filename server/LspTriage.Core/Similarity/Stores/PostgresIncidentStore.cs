@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Net.Sockets;
+using LspTriage.Core.Similarity.Records;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LspTriage.Core.Similarity.Stores;
+
+/// <summary>
+/// A team's shared incident history in PostgreSQL: <c>lsptriage.incidents</c> with a GIN <c>gin_trgm_ops</c> index on
+/// the key, searched with <c>key % @q ORDER BY similarity(key, @q) DESC LIMIT @k</c> under a per-query
+/// <c>pg_trgm.similarity_threshold</c>. Every statement is parameterised. Connection failures surface as
+/// <see cref="IncidentStoreUnavailableException"/>.
+/// </summary>
+public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
+{
+    /// <summary>The environment variable read when no connection string is configured.</summary>
+    public const string EnvironmentVariable = "LSPTRIAGE_PG";
+
+    private const string Table = PostgresMigrations.Schema + ".incidents";
+    private const string Columns = "id, title, key, service, incident_date, severity, root_cause, path, categories";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SemaphoreSlim _migrateLock = new(1, 1);
+    private bool _migrated;
+
+    public PostgresIncidentStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Timeout = 5; // An unreachable server should be noticed in seconds, not the default 15.
+        }
+        DisplayName = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>The configured connection string, else <c>LSPTRIAGE_PG</c>, else null (no PostgreSQL store).</summary>
+    public static string? ResolveConnectionString(string? configured) =>
+        !string.IsNullOrWhiteSpace(configured) ? configured
+        : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
+        : null;
+
+    public string Name => "postgres";
+
+    /// <summary>host:port/database, for messages (never the password).</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Creates or upgrades the schema; safe to call any number of times and from several servers at once.</summary>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await _migrateLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var applied = await Run(async conn => await PostgresMigrations.ApplyAsync(conn, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            _migrated = true;
+            return applied;
+        }
+        finally
+        {
+            _migrateLock.Release();
+        }
+    }
+
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) =>
+        await Run(async conn =>
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {PostgresMigrations.Schema}.schema_version", conn);
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<SimilarIncident>> SearchAsync(SimilarityQuery query, CancellationToken cancellationToken = default)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await Run(async conn =>
+        {
+            // set_config(..., true) is SET LOCAL: the threshold holds for this transaction only, and unlike SET it
+            // takes a parameter.
+            await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var set = new NpgsqlCommand("SELECT set_config('pg_trgm.similarity_threshold', @t, true)", conn, tx))
+            {
+                set.Parameters.AddWithValue("t", query.Threshold.ToString("R", CultureInfo.InvariantCulture));
+                await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await using var cmd = new NpgsqlCommand(
+                $"""
+                SELECT {Columns}, similarity(key, @q) AS sml
+                FROM {Table}
+                WHERE key % @q
+                  AND (@exclude_id::text IS NULL OR id <> @exclude_id)
+                  AND (@exclude_path::text IS NULL OR path IS DISTINCT FROM @exclude_path)
+                ORDER BY sml DESC, id
+                LIMIT @k
+                """, conn, tx);
+            cmd.Parameters.AddWithValue("q", query.Key);
+            cmd.Parameters.Add(new NpgsqlParameter("exclude_id", NpgsqlDbType.Text) { Value = (object?)query.ExcludeId ?? DBNull.Value });
+            cmd.Parameters.Add(new NpgsqlParameter("exclude_path", NpgsqlDbType.Text) { Value = (object?)query.ExcludePath ?? DBNull.Value });
+            cmd.Parameters.AddWithValue("k", Math.Max(0, query.Top));
+            var results = new List<SimilarIncident>();
+            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    results.Add(new SimilarIncident(ReadRecord(reader), reader.GetFloat(9)));
+                }
+            }
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<SimilarIncident>)results;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Upserts keyed by id, in batches; a row whose content is unchanged is not rewritten.</summary>
+    public async Task UpsertAsync(IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken = default) =>
+        await UpsertCountingAsync(records, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Like <see cref="UpsertAsync"/>, returning how many rows were inserted or actually changed.</summary>
+    public async Task<int> UpsertCountingAsync(IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await Run(async conn =>
+        {
+            var changed = 0;
+            foreach (var chunk in records.Chunk(500))
+            {
+                await using var batch = new NpgsqlBatch(conn);
+                foreach (var r in chunk)
+                {
+                    var cmd = new NpgsqlBatchCommand(
+                        $"""
+                        INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        ON CONFLICT (id) DO UPDATE SET
+                            title = EXCLUDED.title, key = EXCLUDED.key, service = EXCLUDED.service,
+                            incident_date = EXCLUDED.incident_date, severity = EXCLUDED.severity,
+                            root_cause = EXCLUDED.root_cause, path = EXCLUDED.path, categories = EXCLUDED.categories,
+                            updated_at = now()
+                        WHERE ({Table}.title, {Table}.key, {Table}.service, {Table}.incident_date, {Table}.severity,
+                               {Table}.root_cause, {Table}.path, {Table}.categories)
+                          IS DISTINCT FROM
+                              (EXCLUDED.title, EXCLUDED.key, EXCLUDED.service, EXCLUDED.incident_date, EXCLUDED.severity,
+                               EXCLUDED.root_cause, EXCLUDED.path, EXCLUDED.categories)
+                        """);
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Id });
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Title });
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Key });
+                    cmd.Parameters.Add(Nullable(r.Service));
+                    cmd.Parameters.Add(Nullable(r.Date));
+                    cmd.Parameters.Add(Nullable(r.Severity));
+                    cmd.Parameters.Add(Nullable(r.RootCause));
+                    cmd.Parameters.Add(Nullable(r.Path));
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Categories.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                    batch.BatchCommands.Add(cmd);
+                }
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var c in batch.BatchCommands)
+                {
+                    changed += c.RecordsAffected;
+                }
+            }
+            return changed;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await Run(async conn =>
+        {
+            await using var cmd = new NpgsqlCommand($"DELETE FROM {Table} WHERE id = @id", conn);
+            cmd.Parameters.AddWithValue("id", id);
+            return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await Run(async conn =>
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM {Table}", conn);
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (!_migrated)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static NpgsqlParameter Nullable(string? value) =>
+        new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static IncidentRecord ReadRecord(NpgsqlDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.IsDBNull(3) ? null : r.GetString(3),
+        r.IsDBNull(4) ? null : r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        r.IsDBNull(6) ? null : r.GetString(6),
+        r.IsDBNull(7) ? null : r.GetString(7),
+        r.GetFieldValue<string[]>(8));
+
+    private async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await work(conn).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+        {
+            _migrated = false; // The server may come back as a new, empty cluster: migrate again on reconnect.
+            _dataSource.Clear(); // Pooled connections to a server that went away are dead.
+            throw new IncidentStoreUnavailableException($"PostgreSQL at {DisplayName} is unreachable: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Network, server shutdown, authentication and connection-pool failures: the store is unavailable, as
+    /// opposed to a bug in a statement (which is rethrown as is).</summary>
+    internal static bool IsUnavailable(Exception e) => e switch
+    {
+        IncidentStoreUnavailableException => false,
+        SocketException or TimeoutException or IOException => true,
+        NpgsqlException { IsTransient: true } => true,
+        PostgresException pe => pe.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
+            || pe.SqlState.StartsWith("57P", StringComparison.Ordinal) // admin/crash shutdown, cannot connect now
+            || pe.SqlState.StartsWith("28", StringComparison.Ordinal) // invalid authorization
+            || pe.SqlState == "3D000", // database does not exist
+        NpgsqlException { InnerException: { } inner } => IsUnavailable(inner),
+        NpgsqlException => true,
+        _ => false,
+    };
+}

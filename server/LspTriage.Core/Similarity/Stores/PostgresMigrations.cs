@@ -1,0 +1,84 @@
+using Npgsql;
+
+namespace LspTriage.Core.Similarity.Stores;
+
+/// <summary>
+/// The PostgreSQL store's schema, as numbered migrations applied in order, each once, recorded in
+/// <c>lsptriage.schema_version</c>. Concurrent servers serialise on a transaction-scoped advisory lock, so running them
+/// again (every server start does) is harmless.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public const string Schema = "lsptriage";
+
+    // Arbitrary constant for pg_advisory_xact_lock: "LSPT" in ASCII.
+    private const long AdvisoryLockKey = 0x4C535054;
+
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> All =
+    [
+        (1, "incidents table",
+            $"""
+            CREATE TABLE {Schema}.incidents (
+                id           text PRIMARY KEY,
+                title        text NOT NULL,
+                key          text NOT NULL,
+                service      text,
+                incident_date text,
+                severity     text,
+                root_cause   text,
+                path         text,
+                categories   text[] NOT NULL DEFAULT ARRAY[]::text[],
+                updated_at   timestamptz NOT NULL DEFAULT now()
+            )
+            """),
+        (2, "trigram index on the similarity key",
+            $"CREATE INDEX incidents_key_trgm ON {Schema}.incidents USING gin (key gin_trgm_ops)"),
+    ];
+
+    public static int Latest => All[^1].Version;
+
+    /// <summary>Applies what is missing; returns the versions applied by this call (empty when up to date).</summary>
+    public static async Task<IReadOnlyList<int>> ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecAsync(connection, tx, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken).ConfigureAwait(false);
+        await ExecAsync(connection, tx, "CREATE EXTENSION IF NOT EXISTS pg_trgm", cancellationToken).ConfigureAwait(false);
+        await ExecAsync(connection, tx, $"CREATE SCHEMA IF NOT EXISTS {Schema}", cancellationToken).ConfigureAwait(false);
+        await ExecAsync(connection, tx,
+            $"CREATE TABLE IF NOT EXISTS {Schema}.schema_version (version int PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+            cancellationToken).ConfigureAwait(false);
+
+        var applied = new HashSet<int>();
+        await using (var cmd = new NpgsqlCommand($"SELECT version FROM {Schema}.schema_version", connection, tx))
+        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+
+        var now = new List<int>();
+        foreach (var (version, description, sql) in All)
+        {
+            if (applied.Contains(version))
+            {
+                continue;
+            }
+            await ExecAsync(connection, tx, sql, cancellationToken).ConfigureAwait(false);
+            await using var record = new NpgsqlCommand($"INSERT INTO {Schema}.schema_version (version, description) VALUES (@v, @d)", connection, tx);
+            record.Parameters.AddWithValue("v", version);
+            record.Parameters.AddWithValue("d", description);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            now.Add(version);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return now;
+    }
+
+    private static async Task ExecAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,113 @@
+using LspTriage.Core.Similarity.Records;
+using LspTriage.Core.Similarity.Stores;
+using LspTriage.Core.Tests.Similarity.Support;
+using Npgsql;
+
+namespace LspTriage.Core.Tests.Similarity;
+
+[Collection(PostgresFixture.Collection)]
+public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
+{
+    private static IncidentRecord Record(string id, string title, string summary = "") =>
+        new(id, title, (title + " " + summary).Trim(), "svc", "2026-06-02", "SEV2", "A cause.", $"/h/{id}.md", ["database"]);
+
+    [Fact]
+    public async Task Migrations_run_twice_without_harm_and_create_the_gin_trigram_index()
+    {
+        var cs = await pg.CreateDatabaseAsync();
+        await using var store = new PostgresIncidentStore(cs);
+        Assert.Equal([1, 2], await store.MigrateAsync());
+        await store.UpsertAsync([Record("a", "Payment pool exhausted")]);
+        Assert.Empty(await store.MigrateAsync());
+        // A second server migrating at the same time as a third: the advisory lock serialises them.
+        await using var other = new PostgresIncidentStore(cs);
+        await using var third = new PostgresIncidentStore(cs);
+        var both = await Task.WhenAll(other.MigrateAsync(), third.MigrateAsync());
+        Assert.All(both, Assert.Empty);
+        Assert.Equal(2, await store.SchemaVersionAsync());
+        Assert.Equal(1, await store.CountAsync()); // data survived
+
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var idx = new NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE schemaname = 'lsptriage' AND indexname = 'incidents_key_trgm'", conn);
+        var def = (string?)await idx.ExecuteScalarAsync();
+        Assert.Contains("USING gin (key gin_trgm_ops)", def);
+        await using var versions = new NpgsqlCommand("SELECT count(*) FROM lsptriage.schema_version", conn);
+        Assert.Equal(2L, await versions.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Upserts_are_idempotent_and_keyed_by_id()
+    {
+        var cs = await pg.CreateDatabaseAsync();
+        await using var store = new PostgresIncidentStore(cs);
+        var records = Enumerable.Range(0, 50).Select(i => Record("inc-" + i, "Incident number " + i, "summary " + i)).ToList();
+        Assert.Equal(50, await store.UpsertCountingAsync(records));
+        Assert.Equal(0, await store.UpsertCountingAsync(records)); // nothing rewritten
+        Assert.Equal(50, await store.CountAsync());
+        records[7] = records[7] with { Title = "Renamed incident", Key = "Renamed incident with a new key" };
+        Assert.Equal(1, await store.UpsertCountingAsync(records));
+        Assert.Equal(50, await store.CountAsync());
+        var found = await store.SearchAsync(new SimilarityQuery("Renamed incident with a new key"));
+        Assert.Equal("inc-7", found[0].Incident.Id);
+        Assert.Equal("Renamed incident", found[0].Incident.Title);
+        Assert.Equal(["database"], found[0].Incident.Categories);
+        Assert.True(await store.DeleteAsync("inc-7"));
+        Assert.False(await store.DeleteAsync("inc-7"));
+        Assert.Equal(49, await store.CountAsync());
+    }
+
+    [Fact]
+    public async Task Search_returns_what_the_embedded_index_returns_and_uses_the_gin_index()
+    {
+        var cs = await pg.CreateDatabaseAsync();
+        await using var store = new PostgresIncidentStore(cs);
+        var embedded = new EmbeddedIncidentStore();
+        var records = RepoPaths.CorpusFiles().Select(f => IncidentRecordReader.Read(File.ReadAllText(f), f, Path.GetFileName(f))).ToList();
+        await store.UpsertAsync(records);
+        await embedded.UpsertAsync(records);
+        Assert.Equal(records.Count, await store.CountAsync());
+
+        var rng = new Random(5);
+        var nonEmpty = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            var r = records[rng.Next(records.Count)];
+            var threshold = new[] { 0.1, 0.2, 0.3, 0.5 }[i % 4];
+            var query = new SimilarityQuery(i % 5 == 0 ? r.Title : r.Key, Top: 5, Threshold: threshold, ExcludeId: i % 2 == 0 ? r.Id : null);
+            var fromPg = await store.SearchAsync(query);
+            var fromIndex = await embedded.SearchAsync(query);
+            Assert.Equal(fromIndex.Select(x => $"{x.Incident.Id}:{x.Similarity:R}"), fromPg.Select(x => $"{x.Incident.Id}:{x.Similarity:R}"));
+            nonEmpty += fromPg.Count > 0 ? 1 : 0;
+        }
+        Assert.True(nonEmpty >= 40, $"only {nonEmpty} searches found anything");
+
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off", conn, tx))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+        await using var explain = new NpgsqlCommand("EXPLAIN SELECT id FROM lsptriage.incidents WHERE key % @q ORDER BY similarity(key, @q) DESC LIMIT 5", conn, tx);
+        explain.Parameters.AddWithValue("q", records[0].Key);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+        Assert.Contains(plan, l => l.Contains("incidents_key_trgm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_reported_as_unavailable_with_its_address_and_no_password()
+    {
+        await using var store = new PostgresIncidentStore("Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=2");
+        var e = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.CountAsync());
+        Assert.Contains("127.0.0.1:1/d", e.Message);
+        Assert.DoesNotContain("secret-pw", e.Message);
+    }
+}

@@ -1,0 +1,19 @@
+using LspTriage.Core.Similarity.Records;
+
+namespace LspTriage.Core.Tests.Similarity.Support;
+
+internal static class CorpusSeeds
+{
+    /// <summary>(title, summary) of every corpus file, the raw material for synthetic histories.</summary>
+    public static List<(string Title, string Summary)> Load()
+    {
+        var seeds = new List<(string, string)>();
+        foreach (var file in RepoPaths.CorpusFiles())
+        {
+            var full = IncidentRecordReader.Read(File.ReadAllText(file), file, keyMode: IncidentKey.TitleAndSummary);
+            var summary = full.Key.Length > full.Title.Length ? full.Key[full.Title.Length..].Trim() : "";
+            seeds.Add((full.Title, summary));
+        }
+        return seeds;
+    }
+}
