@@ -1,3 +1,4 @@
+using LspTriage.Server.Features.Similarity;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
@@ -10,11 +11,13 @@ internal sealed class WatchedFilesHandler
 {
     private readonly ServerContext _context;
     private readonly WorkspaceIncidents _incidents;
+    private readonly SimilarityHost _similarity;
 
-    public WatchedFilesHandler(ServerContext context, WorkspaceIncidents incidents)
+    public WatchedFilesHandler(ServerContext context, WorkspaceIncidents incidents, SimilarityHost similarity)
     {
         _context = context;
         _incidents = incidents;
+        _similarity = similarity;
     }
 
     [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
@@ -31,6 +34,8 @@ internal sealed class WatchedFilesHandler
                 continue;
             }
             var ours = _context.Settings.Documents.IsIncidentPath(path) || IsUnderHistory(path);
+            // The similarity index applies its own filter (workspace globs, history folders) and is updated in order.
+            _similarity.OnFileEvent(path, change.Type);
             if (change.Type == FileChangeType.Deleted)
             {
                 _incidents.Remove(path);

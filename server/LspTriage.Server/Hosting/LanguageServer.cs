@@ -4,6 +4,7 @@ using LspTriage.Core.Analysis;
 using LspTriage.Core.Checks;
 using LspTriage.Server.Editing;
 using LspTriage.Server.Features.Analysis;
+using LspTriage.Server.Features.Similarity;
 using LspTriage.Server.Diagnostics;
 using LspTriage.Server.Features;
 using LspTriage.Server.Handlers;
@@ -26,6 +27,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
     private readonly WorkspaceIncidents _incidents = new();
     private readonly ConfigurationHandler _configuration;
     private readonly WorkDoneProgress _progress;
+    private readonly SimilarityHost _similarity;
 
     public LanguageServer(Stream input, Stream output, LanguageServerOptions? options = null)
     {
@@ -60,6 +62,13 @@ public sealed class LanguageServer : System.IAsyncDisposable
         features.Commands.Add(new AnalyzeIncidentCommand(_context, _progress, editor, new AnalysisRunner()));
         features.CodeActions.Add(new AnalysisCodeActions(_context));
         features.CodeLenses.Add(new AnalysisCodeLens());
+        _similarity = new SimilarityHost(_context, _progress);
+        features.Hovers.Add(new SimilarHover(_similarity));
+        features.CodeLenses.Add(new SimilarCodeLens(_similarity));
+        features.CodeActions.Add(new SimilarCodeActions());
+        features.Commands.Add(new FindSimilarCommand(_context, _similarity));
+        features.Commands.Add(new InsertSimilarCommand(_context, _similarity, editor));
+        features.Commands.Add(new ReindexCommand(_similarity));
         options.AddFeatures?.Invoke(features);
         var computer = new DiagnosticsComputer(DocumentChecker.Default);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);
@@ -75,7 +84,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
             new DocumentSymbolHandler(_context),
             new FoldingRangeHandler(_context),
             new WorkspaceSymbolHandler(_context, _incidents),
-            new WatchedFilesHandler(_context, _incidents),
+            new WatchedFilesHandler(_context, _incidents, _similarity),
             new ExecuteCommandHandler(_context, features),
             new HoverHandler(_context, features),
             new CodeLensHandler(_context, features),
@@ -112,10 +121,10 @@ public sealed class LanguageServer : System.IAsyncDisposable
     /// Closes the connection without waiting for the reader: after <c>exit</c> it may be blocked on a stdin that the
     /// client never closes, and the process must end all the same.
     /// </summary>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _rpc.Dispose();
-        return ValueTask.CompletedTask;
+        await _similarity.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task OnInitializedAsync()
@@ -124,7 +133,9 @@ public sealed class LanguageServer : System.IAsyncDisposable
         _ = Task.Run(Core.Analysis.Offline.OfflineAnalyzer.WarmUp);
         await _configuration.RefreshAsync().ConfigureAwait(false);
         await RegisterFileWatchersAsync().ConfigureAwait(false);
+        var similar = _similarity.ConfigureAsync();
         await ScanWorkspaceAsync().ConfigureAwait(false);
+        await similar.ConfigureAwait(false);
     }
 
     private async Task RegisterFileWatchersAsync()
@@ -165,6 +176,10 @@ public sealed class LanguageServer : System.IAsyncDisposable
 
     private void OnSettingsChanged(ServerSettings settings, DiagnosticsPublisher publisher)
     {
+        if (_context.Lifecycle.IsInitialized)
+        {
+            _ = _similarity.ConfigureAsync();
+        }
         foreach (var document in _context.Documents.All)
         {
             var updated = document.WithOptions(settings.Documents);

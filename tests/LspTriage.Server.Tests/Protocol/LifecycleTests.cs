@@ -74,12 +74,20 @@ public sealed class LifecycleTests
     {
         await using var client = await TestLspClient.StartInitializedAsync();
         await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Similar incidents:", StringComparison.Ordinal));
 
         var methods = client.ServerRequests.Select(r => (string?)r["method"]).ToArray();
         Assert.Contains("workspace/configuration", methods);
         Assert.Contains("client/registerCapability", methods);
         Assert.Contains("window/workDoneProgress/create", methods);
-        var progress = client.Notifications("$/progress").Select(n => (string)n["params"]!["value"]!["kind"]!).ToArray();
-        Assert.Equal(["begin", "end"], progress);
+        string[] progress = [];
+        for (var waited = 0; waited < 5000 && progress.Count(k => k == "end") < 2; waited += 20)
+        {
+            await Task.Delay(20);
+            progress = client.Notifications("$/progress").Select(n => (string)n["params"]!["value"]!["kind"]!).ToArray();
+        }
+        // One progress for the workspace scan, one for the similar-incidents index: each begins and ends.
+        Assert.Equal(2, progress.Count(k => k == "begin"));
+        Assert.Equal(2, progress.Count(k => k == "end"));
     }
 }

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using LspTriage.Server.Hosting;
+
+namespace LspTriage.Server.Features.Similarity;
+
+/// <summary>
+/// <c>lspTriage.findSimilar [uri]</c>: the similar past incidents as data (title, uri, similarity 0–1, service, date,
+/// severity, root cause); editors list them (the VS Code extension shows a quick pick that opens the chosen file).
+/// </summary>
+internal sealed class FindSimilarCommand : IServerCommand
+{
+    public const string CommandName = "lspTriage.findSimilar";
+
+    private readonly ServerContext _context;
+    private readonly SimilarityHost _host;
+
+    public FindSimilarCommand(ServerContext context, SimilarityHost host)
+    {
+        _context = context;
+        _host = host;
+    }
+
+    public string Name => CommandName;
+
+    public async Task<object?> ExecuteAsync(IReadOnlyList<JsonElement> arguments, CancellationToken cancellationToken)
+    {
+        var uri = CommandArguments.Uri(arguments, CommandName);
+        var document = _context.Documents.Get(uri) ?? throw CommandArguments.Invalid($"{uri} is not open in the editor.");
+        var results = await _host.FindAsync(document.Parsed, cancellationToken).ConfigureAwait(false);
+        return results.Select(r => new SimilarItem(
+            r.Incident.Title,
+            r.Incident.FileUri?.AbsoluteUri,
+            Math.Round(r.Similarity, 4),
+            r.Incident.Service,
+            r.Incident.Date,
+            r.Incident.Severity,
+            r.Incident.RootCause)).ToArray();
+    }
+
+    internal sealed record SimilarItem(string Title, string? Uri, double Similarity, string? Service, string? Date, string? Severity, string? RootCause);
+}

@@ -1,0 +1,221 @@
+using LspTriage.Core.Documents;
+using LspTriage.Core.Similarity;
+using LspTriage.Core.Similarity.Stores;
+using LspTriage.Server.Hosting;
+using LspTriage.Server.Protocol;
+using LspTriage.Server.Workspace;
+
+namespace LspTriage.Server.Features.Similarity;
+
+/// <summary>
+/// The similar-incidents service for the server's life: built from the <c>lspTriage.similarity.*</c> settings (and
+/// rebuilt when they change), indexed at start with progress, kept current from saves and watched-file events, and
+/// cached per similarity key so hovers and code lenses on every keystroke do not hit the store each time.
+/// </summary>
+internal sealed class SimilarityHost : IAsyncDisposable
+{
+    private const int CacheLimit = 256;
+
+    private readonly ServerContext _context;
+    private readonly WorkDoneProgress _progress;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, IReadOnlyList<SimilarIncident>> _cache = new(StringComparer.Ordinal);
+    private SimilarityService? _service;
+    private SimilaritySettings? _settings;
+    private DocumentOptions? _documents;
+    private Task _indexed = Task.CompletedTask;
+    private Task _fileEvents = Task.CompletedTask;
+
+    public SimilarityHost(ServerContext context, WorkDoneProgress progress)
+    {
+        _context = context;
+        _progress = progress;
+        context.Documents.Saved += document => _ = OnSavedAsync(document);
+    }
+
+    /// <summary>Completes when the current index has been built (tests and the reindex command wait on it).</summary>
+    public Task Indexed => _indexed;
+
+    public string StoreName => _service?.Store.Name ?? "embedded";
+
+    /// <summary>Creates the service for the current settings and indexes, unless nothing relevant changed.</summary>
+    public Task ConfigureAsync(bool force = false)
+    {
+        var settings = ToSimilaritySettings(_context.Settings);
+        var documents = _context.Settings.Documents;
+        SimilarityService? old;
+        lock (_gate)
+        {
+            if (!force && _service is not null && SameStores(settings, _settings!) && SameFiles(documents, _documents!))
+            {
+                _settings = settings;
+                _cache.Clear();
+                return _indexed;
+            }
+            old = _service;
+            _settings = settings;
+            _documents = documents;
+            _service = SimilarityService.Create(settings, _context.Settings.Documents.IsIncidentPath, _context.Time);
+            _service.StatusChanged += (_, status) => OnStatusChanged(status.IsOnline, status.Message);
+            _cache.Clear();
+            _indexed = IndexAsync(_service);
+        }
+        if (old is not null)
+        {
+            _ = old.DisposeAsync().AsTask();
+        }
+        return _indexed;
+    }
+
+    public async Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_indexed, FileEventsApplied).WaitAsync(cancellationToken).ConfigureAwait(false);
+        SimilarityService service;
+        SimilaritySettings settings;
+        lock (_gate)
+        {
+            service = _service ?? throw new InvalidOperationException("Similar incidents are not configured yet.");
+            settings = _settings!;
+        }
+        var key = service.Finder.RecordFor(document.Text, document.Path).Key + "\u0000" + document.Path;
+        lock (_gate)
+        {
+            if (_cache.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+        }
+        var results = await service.Finder.FindAsync(document, settings.Top, settings.Threshold, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_cache.Count >= CacheLimit)
+            {
+                _cache.Clear();
+            }
+            _cache[key] = results;
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// workspace/didChangeWatchedFiles, forwarded: a file was created, changed or deleted. Events are chained so a
+    /// rename (delete then create) and quick successive saves reach the index in the order they happened.
+    /// </summary>
+    public void OnFileEvent(string path, int type)
+    {
+        lock (_gate)
+        {
+            _fileEvents = _fileEvents.ContinueWith(_ => ApplyFileEventAsync(path, type), TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    /// <summary>Completes when every file event received so far has reached the index.</summary>
+    public Task FileEventsApplied
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _fileEvents;
+            }
+        }
+    }
+
+    private async Task ApplyFileEventAsync(string path, int type)
+    {
+        await _indexed.ConfigureAwait(false);
+        if (_service is not { } service)
+        {
+            return;
+        }
+        try
+        {
+            if (type == FileChangeType.Deleted)
+            {
+                service.OnFileDeleted(path);
+            }
+            else
+            {
+                await service.OnFileChangedAsync(path).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _context.Log.Warning($"Similar incidents: could not update the index for {path}: {ex.Message}");
+        }
+        Invalidate();
+    }
+
+    public ValueTask DisposeAsync() => _service?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task OnSavedAsync(OpenDocument document)
+    {
+        if (_service is not { } service || DocumentUri.ToPath(document.Uri) is not { } path || !document.IsOurs)
+        {
+            return;
+        }
+        try
+        {
+            await service.OnSavedAsync(document.Text, path).ConfigureAwait(false);
+            Invalidate();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _context.Log.Warning($"Could not index the saved file {path}: {ex.Message}");
+        }
+    }
+
+    private async Task IndexAsync(SimilarityService service)
+    {
+        await using var progress = await _progress.BeginAsync("LspTriage: indexing past incidents", cancellable: false, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            var reporter = new Progress<IndexProgress>(p =>
+            {
+                if (p.Total > 0 && p.Done % 500 == 0)
+                {
+                    _ = progress.ReportAsync($"{p.Done} of {p.Total} files", p.Done * 100 / p.Total);
+                }
+            });
+            var report = await service.IndexAsync(_context.WorkspaceFolders, reporter, CancellationToken.None).ConfigureAwait(false);
+            progress.EndMessage = $"{report.Indexed} incidents";
+            _context.Log.Info($"Similar incidents: {report.Indexed} incidents indexed in {report.Elapsed.TotalMilliseconds:F0} ms ({service.Store.Name} store){(report.Failed.Count > 0 ? $"; {report.Failed.Count} files could not be read" : "")}.");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            progress.EndMessage = "failed";
+            _context.Log.Error($"Similar incidents: indexing failed: {ex.Message}");
+        }
+        Invalidate();
+    }
+
+    private void OnStatusChanged(bool online, string message)
+    {
+        Invalidate();
+        _context.Log.Warning(message);
+        _ = _context.NotifyAsync("window/showMessage", new ShowMessageParams(online ? MessageType.Info : MessageType.Warning, $"LspTriage: {message}"));
+    }
+
+    private void Invalidate()
+    {
+        lock (_gate)
+        {
+            _cache.Clear();
+        }
+    }
+
+    private static SimilaritySettings ToSimilaritySettings(ServerSettings s) => new()
+    {
+        Store = s.SimilarityStore,
+        ConnectionString = s.SimilarityConnectionString,
+        HistoryFolders = s.HistoryFolders,
+        Threshold = s.SimilarityThreshold,
+        Top = s.SimilarityMaxResults,
+    };
+
+    private static bool SameFiles(DocumentOptions a, DocumentOptions b) =>
+        a.IncidentGlobs.SequenceEqual(b.IncidentGlobs) && a.PostmortemGlobs.SequenceEqual(b.PostmortemGlobs);
+
+    private static bool SameStores(SimilaritySettings a, SimilaritySettings b) =>
+        a.Store == b.Store && a.ConnectionString == b.ConnectionString && a.HistoryFolders.SequenceEqual(b.HistoryFolders);
+}
