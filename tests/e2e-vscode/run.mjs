@@ -9,7 +9,7 @@
 // through the UI:
 //   1. a [FILL IN] diagnostic with source lsptriage and a code shows in the Problems panel
 //   2. the Outline shows the incident's sections
-//   3. hovering the title shows the similar-incidents card
+//   3. hovering the title shows the similar-incidents card; its code lens lists them in a quick pick
 //   4. the "Analyze incident" code action inserts the analysis block, and the saved file contains it
 //   5. a quick fix applies and its diagnostic disappears
 //   6. the client's own commands: New incident, New postmortem from incident, Set LLM API key (restart, no leak)
@@ -478,7 +478,25 @@ async function main() {
         1000,
       );
       await page.screenshot({ path: path.join(resultsDir, '03-hover-card.png') });
-      return text.slice(0, 160);
+      await page.keyboard.press('Escape');
+      // The code lens over the title runs lspTriage.findSimilar; the extension lists the result in a quick pick.
+      const lens = page.locator('.codelens-decoration a', { hasText: /similar/i }).first();
+      await lens.waitFor({ timeout: 15_000 });
+      const lensText = (await lens.innerText()).trim();
+      await lens.click();
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.first().waitFor({ timeout: 10_000 });
+      const first = (await rows.first().innerText()).replace(/\s+/g, ' ').trim();
+      if (!/\d+%/.test(first)) throw new Error(`quick pick row without a percentage: ${first}`);
+      await page.screenshot({ path: path.join(resultsDir, '03-similar-pick.png') });
+      await page.keyboard.press('Enter');
+      await waitFor(
+        'the picked incident to open',
+        async () => !/2026-06-02-payment-pool\.md.*incidents/.test((await page.locator('.tab.active').first().getAttribute('aria-label')) ?? ''),
+        10_000,
+      );
+      const opened = (await page.locator('.tab.active').first().getAttribute('aria-label')) ?? '';
+      return `hover: ${text.slice(0, 110)}… | lens "${lensText}" -> pick "${first.slice(0, 60)}…" opened ${opened.split(',')[0]}`;
     });
 
     await step(page, 4, 'analyze', async () => {
