@@ -58,6 +58,7 @@ internal sealed class ProgressScope : IAsyncDisposable
     private readonly WorkDoneProgress _owner;
     private readonly string? _token;
     private readonly CancellationTokenSource _cts;
+    private int _ended;
 
     public ProgressScope(WorkDoneProgress owner, string? token, CancellationTokenSource cts)
     {
@@ -71,11 +72,26 @@ internal sealed class ProgressScope : IAsyncDisposable
 
     public string? EndMessage { get; set; }
 
+    /// <summary>Reports after the end are dropped: LSP clients must never see a report for an ended token.</summary>
     public Task ReportAsync(string message, int? percentage = null) =>
-        _token is null ? Task.CompletedTask : _owner.SendAsync(_token, new WorkDoneProgressReport(message, percentage));
+        _token is null || Volatile.Read(ref _ended) != 0 ? Task.CompletedTask : _owner.SendAsync(_token, new WorkDoneProgressReport(message, percentage));
+
+    /// <summary>A progress sink that reports synchronously (unlike <see cref="Progress{T}"/>, which posts and can
+    /// deliver after the work has ended).</summary>
+    public IProgress<T> Sink<T>(Func<T, (string Message, int? Percentage)?> describe) => new SyncProgress<T>(value =>
+    {
+        if (describe(value) is { } report)
+        {
+            _ = ReportAsync(report.Message, report.Percentage);
+        }
+    });
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return;
+        }
         if (_token is not null)
         {
             _owner.Forget(_token);
@@ -89,4 +105,10 @@ internal sealed class ProgressScope : IAsyncDisposable
         }
         _cts.Dispose();
     }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that calls its handler on the reporting thread, in order.</summary>
+internal sealed class SyncProgress<T>(Action<T> handler) : IProgress<T>
+{
+    public void Report(T value) => handler(value);
 }

@@ -41,7 +41,7 @@ internal sealed class AnalyzeIncidentCommand : IServerCommand
         AnalysisRunResult result;
         try
         {
-            var reporter = new Progress<AnalysisProgress>(p => _ = progress.ReportAsync(p.Message, p.Percent));
+            var reporter = progress.Sink<AnalysisProgress>(p => (p.Message, p.Percent));
             result = await _runner.RunAsync(document.Parsed, options, reporter, progress.Token).ConfigureAwait(false);
         }
         catch (AnalysisException ex)

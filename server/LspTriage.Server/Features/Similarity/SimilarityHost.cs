@@ -170,13 +170,8 @@ internal sealed class SimilarityHost : IAsyncDisposable
         await using var progress = await _progress.BeginAsync("LspTriage: indexing past incidents", cancellable: false, CancellationToken.None).ConfigureAwait(false);
         try
         {
-            var reporter = new Progress<IndexProgress>(p =>
-            {
-                if (p.Total > 0 && p.Done % 500 == 0)
-                {
-                    _ = progress.ReportAsync($"{p.Done} of {p.Total} files", p.Done * 100 / p.Total);
-                }
-            });
+            var reporter = progress.Sink<IndexProgress>(p =>
+                p.Total > 0 && p.Done % 500 == 0 ? ($"{p.Done} of {p.Total} files", p.Done * 100 / p.Total) : null);
             var report = await service.IndexAsync(_context.WorkspaceFolders, reporter, CancellationToken.None).ConfigureAwait(false);
             progress.EndMessage = $"{report.Indexed} incidents";
             _context.Log.Info($"Similar incidents: {report.Indexed} incidents indexed in {report.Elapsed.TotalMilliseconds:F0} ms ({service.Store.Name} store){(report.Failed.Count > 0 ? $"; {report.Failed.Count} files could not be read" : "")}.");
