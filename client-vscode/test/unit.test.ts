@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { platformFolder } from '../src/platform';
+import { RestartPolicy } from '../src/restartPolicy';
+import { incidentTemplate, POSTMORTEM_SECTIONS, postmortemTemplate, readIncidentHeader, slugify } from '../src/templateText';
+
+test('platform folders are .NET runtime ids', () => {
+  assert.equal(platformFolder('linux', 'x64'), 'linux-x64');
+  assert.equal(platformFolder('darwin', 'arm64'), 'osx-arm64');
+  assert.equal(platformFolder('win32', 'x64'), 'win-x64');
+});
+
+test('restart policy allows `limit` restarts per window, then again once the window has passed', () => {
+  const p = new RestartPolicy(3, 1000);
+  assert.deepEqual([0, 10, 20, 30].map((t) => p.allowRestart(t)), [true, true, true, false]);
+  assert.equal(p.allowRestart(1015), true);
+});
+
+test('slugify keeps letters of any script and drops punctuation', () => {
+  assert.equal(slugify('Payment service: pool exhaustion (v2.41)!'), 'payment-service-pool-exhaustion-v2-41');
+  assert.equal(slugify('支付服务 连接池耗尽'), '支付服务-连接池耗尽');
+  assert.equal(slugify('***'), 'incident');
+});
+
+test('incident template has front matter, the title and the raw context heading', () => {
+  const t = incidentTemplate('Disk full on db-3', 'db', new Date('2026-06-02T23:35:28.123Z'));
+  assert.match(t, /^---\nservice: db\ncreated: 2026-06-02T23:35:28Z\n/);
+  assert.match(t, /\n# Disk full on db-3\n/);
+  assert.match(t, /\n## Raw incident context\n/);
+});
+
+test('postmortem template has every standard section with [FILL IN], in order', () => {
+  const t = postmortemTemplate({ title: 'Disk full', service: 'db', relativePath: '../incidents/x.md' }, new Date(0));
+  const headings = [...t.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+  assert.deepEqual(headings, POSTMORTEM_SECTIONS);
+  assert.match(t, /\nkind: postmortem\n/);
+  assert.match(t, /\nincident: \.\.\/incidents\/x\.md\n/);
+  assert.equal(t.split('[FILL IN]').length - 1 >= POSTMORTEM_SECTIONS.length, true);
+});
+
+test('readIncidentHeader finds title and service', () => {
+  assert.deepEqual(readIncidentHeader('---\nservice: payment-svc\ncreated: x\n---\n# Pool exhaustion\n\nbody'), {
+    title: 'Pool exhaustion',
+    service: 'payment-svc',
+  });
+  assert.deepEqual(readIncidentHeader('no title here'), { title: 'Untitled incident', service: undefined });
+});
