@@ -61,6 +61,8 @@ for project in LspTriage.Core.Tests LspTriage.Server.Tests LspTriage.Cli.Tests; 
 done
 suite sarif-multitool bash tests/sarif/run.sh
 suite real-clients bash tests/clients/run.sh
+suite vscode-unit npm run -s test:vscode-unit
+suite vscode-e2e node tests/e2e-vscode/run.mjs
 
 echo
 echo "=== summary"
