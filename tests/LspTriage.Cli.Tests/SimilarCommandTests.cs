@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LspTriage.Core.Tests.Similarity.Support;
 using LspTriage.Tests.Shared;
 
 namespace LspTriage.Cli.Tests;

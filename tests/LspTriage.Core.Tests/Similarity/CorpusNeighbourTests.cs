@@ -2,6 +2,7 @@ using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
 using LspTriage.Core.Tests.Similarity.Support;
 using Xunit.Abstractions;
+using LspTriage.Tests.Shared;
 
 namespace LspTriage.Core.Tests.Similarity;
 

@@ -2,6 +2,7 @@ using LspTriage.Core.Similarity.Trigrams;
 using LspTriage.Core.Tests.Similarity.Support;
 using Npgsql;
 using NpgsqlTypes;
+using LspTriage.Tests.Shared;
 
 namespace LspTriage.Core.Tests.Similarity;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LspTriage.Core.Similarity.Trigrams;
 using LspTriage.Core.Tests.Similarity.Support;
+using LspTriage.Tests.Shared;
 
 namespace LspTriage.Core.Tests.Similarity;
 

@@ -2,6 +2,7 @@ using LspTriage.Core.Documents;
 using LspTriage.Core.Similarity;
 using LspTriage.Core.Similarity.Stores;
 using LspTriage.Core.Tests.Similarity.Support;
+using LspTriage.Tests.Shared;
 
 namespace LspTriage.Core.Tests.Similarity;
 

@@ -1,4 +1,5 @@
 using LspTriage.Core.Similarity.Records;
+using LspTriage.Tests.Shared;
 
 namespace LspTriage.Core.Tests.Similarity.Support;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace LspTriage.Core.Tests.Similarity.Support;
+namespace LspTriage.Tests.Shared;
 
 /// <summary>
 /// The real PostgreSQL the differential and store tests run against, from <c>LSPTRIAGE_TEST_PG</c> (an Npgsql
