@@ -51,6 +51,10 @@ if [[ ! -f "$cs/.installed-$CODE_SERVER_VERSION" ]]; then
   rm -rf "$cs" && mkdir -p "$cs"
   echo '{"name":"lsptriage-e2e-code-server","private":true}' > "$cs/package.json"
   (
+    # Run from `npm test`, this script inherits the outer npm's npm_* variables; npm reads them as its own config,
+    # so code-server's install check would see the outer "node/v20" user agent. Start from a clean npm environment.
+    for var in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$var"; done
+    unset NODE
     export PATH="$node24/bin:$PATH"
     export npm_config_nodedir="$node24"
     cd "$cs"
