@@ -30,7 +30,7 @@ public sealed class FeatureTests
     {
         await using var client = await TestLspClient.StartInitializedAsync(initializationOptions: new JsonObject { ["diagnosticMode"] = "pull" });
         // Settings arrive after `initialized` and change the result id (they can change findings): let them land first.
-        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("indexed"));
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
         await client.OpenAsync(Uri, RepoPaths.Fixture("postmortem-problems.md"));
         var first = (await client.RequestAsync("textDocument/diagnostic", Doc()))["result"]!;
         Assert.Equal("full", (string?)first["kind"]);
@@ -105,7 +105,7 @@ public sealed class FeatureTests
         await using var client = await TestLspClient.StartInitializedAsync();
         client.Settings = new JsonObject { ["outline"] = new JsonObject { ["entries"] = false } };
         await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = null });
-        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("indexed"));
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
         await Task.Delay(100);
         await client.OpenAsync(Uri, RepoPaths.Fixture("postmortem-complete.md"));
         var symbols = (await client.RequestAsync("textDocument/documentSymbol", Doc()))["result"]!.AsArray();

@@ -12,7 +12,7 @@ public sealed class WorkspaceTests : IDisposable
     private async Task<TestLspClient> StartAsync()
     {
         var client = await TestLspClient.StartInitializedAsync(rootPath: _root.Path);
-        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("indexed"));
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
         return client;
     }
 
