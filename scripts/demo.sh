@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on embedded defaults (no database, no API key): check the sample incidents, then a short tour of
-# the language server on one of them.
+# The main job on embedded defaults (no database, no API key): check the sample incidents, analyze one offline,
+# find its similar past incidents, then a short tour of the language server on it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -9,8 +9,16 @@ dotnet build server/LspTriage -c Release -v quiet -nologo 2>&1 | grep -E 'error|
 lsptriage="$root/server/LspTriage/bin/Release/net10.0/lsptriage"
 sample=samples/incidents/2026-06-02-payment-pool.md
 
-echo; echo "\$ lsptriage check samples/"
+step() { echo; echo "\$ $*"; }
+
+step lsptriage check samples/
 "$lsptriage" check samples/ || true
 
-echo; echo "\$ (language server) open $sample"
+step lsptriage analyze "$sample"
+"$lsptriage" analyze "$sample"
+
+step lsptriage similar --text "payment-svc connection pool exhausted after deploy, checkouts failing" --history samples/incidents
+"$lsptriage" similar --text "payment-svc connection pool exhausted after deploy, checkouts failing" --history samples/incidents
+
+step "(language server) open $sample"
 node scripts/demo-server.mjs "$lsptriage" "$sample"
