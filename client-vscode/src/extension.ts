@@ -62,8 +62,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const result = await runServerCommand('lspTriage.findSimilar', 'Finding similar incidents', uri);
     if (result !== undefined) await showSimilarResult(result);
   });
-  // For server code lenses that carry the list themselves: command `lspTriage.client.showSimilar`, arguments [items].
-  register('lspTriage.client.showSimilar', (items?: unknown) => showSimilarResult(items ?? []));
   register('lspTriage.reindexHistory', () => runServerCommand('lspTriage.reindex', 'Reindexing incident history'));
   register('lspTriage.newIncident', () => newIncident());
   register('lspTriage.newPostmortemFromIncident', (uri?: vscode.Uri) => newPostmortemFromIncident(uri));
