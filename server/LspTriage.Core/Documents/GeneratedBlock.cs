@@ -10,6 +10,10 @@ public sealed record GeneratedBlock(string Kind, IReadOnlyDictionary<string, str
 {
     public string? Hash => Attributes.TryGetValue("hash", out var h) ? h : null;
 
+    /// <summary>True when the block is closed and its text still matches the hash it was generated with: the only
+    /// case in which a re-run may replace it.</summary>
+    public bool IsUnedited(IncidentDocument document) => IsClosed && BlockHash.Matches(document.TextOf(ContentSpan), Hash);
+
     /// <summary>False when the begin marker has no end marker: the block runs to the end of the file and is never replaced.</summary>
     public bool IsClosed { get; init; } = true;
 }

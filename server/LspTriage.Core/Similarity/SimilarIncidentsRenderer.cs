@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using LspTriage.Core.Documents;
 using LspTriage.Core.Similarity.Records;
 
 namespace LspTriage.Core.Similarity;
@@ -15,7 +15,7 @@ public static class SimilarIncidentsRenderer
 
     /// <summary>
     /// The section, wrapped in <c>&lt;!-- lsptriage:begin similar store=... threshold=... hash=... --&gt;</c> …
-    /// <c>&lt;!-- lsptriage:end --&gt;</c>. <c>hash</c> is <see cref="ContentHash"/> of the lines between the markers,
+    /// <c>&lt;!-- lsptriage:end --&gt;</c>. <c>hash</c> is <see cref="BlockHash"/> of the lines between the markers,
     /// so a later run can tell whether the user edited the block.
     /// </summary>
     public static string RenderSection(IReadOnlyList<SimilarIncident> results, string? currentPath, string storeName, double threshold, int headingLevel = 2, string newline = "\n")
@@ -42,7 +42,7 @@ public static class SimilarIncidentsRenderer
         }
         var content = body.ToString();
         var begin = string.Create(CultureInfo.InvariantCulture,
-            $"<!-- lsptriage:begin {BlockKind} store={storeName} threshold={threshold:0.###} top={results.Count} hash={ContentHash(content)} -->");
+            $"<!-- lsptriage:begin {BlockKind} store={storeName} threshold={threshold:0.###} top={results.Count} hash={BlockHash.Of(content)} -->");
         return begin + newline + content + "<!-- lsptriage:end -->" + newline;
     }
 
@@ -80,13 +80,6 @@ public static class SimilarIncidentsRenderer
         1 => $"1 similar incident ({results[0].Percent}%)",
         _ => string.Create(CultureInfo.InvariantCulture, $"{results.Count} similar incidents (best {results.Max(r => r.Percent)}%)"),
     };
-
-    /// <summary>First 16 hex digits of the SHA-256 of the text with line endings normalised to \n.</summary>
-    public static string ContentHash(string content)
-    {
-        var normalised = content.Replace("\r\n", "\n", StringComparison.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)))[..16];
-    }
 
     private static string? Symptom(IncidentRecord i)
     {

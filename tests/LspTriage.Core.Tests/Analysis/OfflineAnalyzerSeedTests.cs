@@ -4,6 +4,7 @@ using LspTriage.Core.Analysis.Grounding;
 using LspTriage.Core.Analysis.Model;
 using LspTriage.Core.Analysis.Offline;
 using LspTriage.Core.Analysis.Rendering;
+using LspTriage.Core.Documents;
 
 namespace LspTriage.Core.Tests.Analysis;
 

@@ -24,8 +24,7 @@ public static class AnalysisBlockEditor
         var previous = document.GeneratedBlocks.Where(b => b.Kind == BlockMarker.Kind).OrderBy(b => b.Span.Start).LastOrDefault();
         if (previous is not null)
         {
-            var content = document.TextOf(previous.ContentSpan);
-            if (previous.IsClosed && BlockHash.Matches(content, previous.Hash))
+            if (previous.IsUnedited(document))
             {
                 // Span covers both marker lines, without the end marker's line break.
                 return Make(document, previous.Span, block, BlockEditKind.Replaced, null);

@@ -1,5 +1,6 @@
 using System.Text;
 using LspTriage.Core.Analysis.Model;
+using LspTriage.Core.Documents;
 
 namespace LspTriage.Core.Analysis.Rendering;
 

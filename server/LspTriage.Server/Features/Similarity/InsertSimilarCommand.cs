@@ -47,7 +47,7 @@ internal sealed class InsertSimilarCommand : IServerCommand
     internal static TextEdit Edit(IncidentDocument document, string block)
     {
         var previous = document.GeneratedBlocks.LastOrDefault(b => b.Kind == SimilarIncidentsRenderer.BlockKind);
-        if (previous is { IsClosed: true } && previous.Hash == SimilarIncidentsRenderer.ContentHash(document.TextOf(previous.ContentSpan)))
+        if (previous is not null && previous.IsUnedited(document))
         {
             var replaced = block.TrimEnd('\r', '\n');
             return new TextEdit(document.RangeOf(previous.Span), replaced);

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LspTriage.Core.Analysis.Rendering;
+namespace LspTriage.Core.Documents;
 
 /// <summary>
-/// The hash recorded in a block's begin marker: SHA-256 (first 16 hex digits) of the text between the marker lines,
+/// The hash recorded in every generated block's begin marker (analysis, similar incidents): SHA-256 (first 16 hex digits) of the text between the marker lines,
 /// with line endings normalised to \n and trailing line breaks removed, so an editor changing CRLF does not count as an edit.
 /// </summary>
 public static class BlockHash
