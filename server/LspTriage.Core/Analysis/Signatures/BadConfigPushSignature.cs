@@ -37,10 +37,7 @@ internal sealed partial class BadConfigPushSignature : FailureSignature
             ev.Change = configChange;
             ev.Score += 3;
         }
-        if (!ev.Has("config-change"))
-        {
-            ev.Score = Math.Min(ev.Score, 2);
-        }
+        ev.CapUnless(2, "config-change");
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

@@ -35,10 +35,7 @@ internal sealed partial class CacheStampedeSignature : FailureSignature
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
-        if (!ev.Has("stampede") && !ev.Has("hit-rate"))
-        {
-            ev.Score = Math.Min(ev.Score, 2);
-        }
+        ev.CapUnless(2, "stampede", "hit-rate");
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

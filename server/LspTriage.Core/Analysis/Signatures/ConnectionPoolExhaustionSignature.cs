@@ -59,10 +59,7 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
-        if (!ev.Has("too-many-clients") && !ev.Has("pool-timeout") && !ev.Has("connections-at-max"))
-        {
-            ev.Score = Math.Min(ev.Score, 2);
-        }
+        ev.CapUnless(2, "too-many-clients", "pool-timeout", "connections-at-max");
         if (facts.Clauses.Any(c => Unindexed().IsMatch(c.Text) || QueryDuration().IsMatch(c.Text)))
         {
             ev.Score += 1;

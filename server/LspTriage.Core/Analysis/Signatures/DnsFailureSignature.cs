@@ -29,10 +29,7 @@ internal sealed partial class DnsFailureSignature : FailureSignature
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
-        if (!ev.Has("resolve-error"))
-        {
-            ev.Score = Math.Min(ev.Score, 2.5);
-        }
+        ev.CapUnless(2.5, "resolve-error");
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

@@ -27,10 +27,7 @@ internal sealed partial class LockContentionSignature : FailureSignature
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
-        if (!ev.Has("deadlock"))
-        {
-            ev.Score = Math.Min(ev.Score, 2.5);
-        }
+        ev.CapUnless(2.5, "deadlock");
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

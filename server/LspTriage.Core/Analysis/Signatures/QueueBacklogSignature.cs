@@ -31,10 +31,7 @@ internal sealed partial class QueueBacklogSignature : FailureSignature
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
-        if (!ev.Has("backlog"))
-        {
-            ev.Score = Math.Min(ev.Score, 2.5);
-        }
+        ev.CapUnless(2.5, "backlog");
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

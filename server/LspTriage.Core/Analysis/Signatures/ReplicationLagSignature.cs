@@ -31,10 +31,7 @@ internal sealed partial class ReplicationLagSignature : FailureSignature
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
-        if (!ev.Has("lag"))
-        {
-            ev.Score = Math.Min(ev.Score, 2.5);
-        }
+        ev.CapUnless(2.5, "lag");
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

@@ -15,6 +15,18 @@ internal sealed class SignatureEvidence
 
     public bool Has(string indicatorName) => Hits.Any(h => h.Indicator.Name == indicatorName);
 
+    /// <summary>
+    /// Caps the score unless one of the signature's defining indicators matched: supporting signs alone (a broker
+    /// named, a replica mentioned) must not make a hypothesis more than plausible.
+    /// </summary>
+    public void CapUnless(double cap, params string[] definingIndicators)
+    {
+        if (!definingIndicators.Any(Has))
+        {
+            Score = Math.Min(Score, cap);
+        }
+    }
+
     public ContextClause? ClauseOf(string indicatorName) => Hits.FirstOrDefault(h => h.Indicator.Name == indicatorName).Clause;
 
     /// <summary>Verbatim quotes, strongest first, without duplicates; long clauses are cut around the match.</summary>

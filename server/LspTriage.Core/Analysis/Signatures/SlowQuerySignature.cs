@@ -41,10 +41,7 @@ internal sealed partial class SlowQuerySignature : FailureSignature
 
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
-        if (!ev.Has("slow-log") && !ev.Has("scan"))
-        {
-            ev.Score = Math.Min(ev.Score, 2);
-        }
+        ev.CapUnless(2, "slow-log", "scan");
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
