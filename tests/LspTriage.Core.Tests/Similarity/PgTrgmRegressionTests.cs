@@ -58,17 +58,12 @@ public sealed class PgTrgmRegressionTests
             if (header.StartsWith("similarity %", StringComparison.Ordinal))
             {
                 // select t, similarity(t, q) from test_trgm where t % q order by sml desc, t  (default threshold 0.3)
-                actual = table.Where(t => PgTrgm.IsSimilar(t, q))
-                    .Select(t => (t, s: PgTrgm.Similarity(t, q)))
-                    .OrderByDescending(x => x.s).ThenBy(x => x.t, StringComparer.Ordinal)
-                    .Select(x => x.t + "|" + Format(x.s));
+                actual = BestFirst(table.Where(t => PgTrgm.IsSimilar(t, q)), t => PgTrgm.Similarity(t, q));
             }
             else
             {
                 // select t, t <-> q from test_trgm order by t <-> q limit 2
-                actual = table.Select(t => (t, d: PgTrgm.Distance(t, q)))
-                    .OrderBy(x => x.d).ThenBy(x => x.t, StringComparer.Ordinal).Take(2)
-                    .Select(x => x.t + "|" + Format(x.d));
+                actual = Nearest(table, t => PgTrgm.Distance(t, q), 2);
             }
             Assert.Equal(expected, actual.ToArray());
         }
@@ -87,17 +82,12 @@ public sealed class PgTrgmRegressionTests
             if (header.StartsWith("word_similarity <%", StringComparison.Ordinal))
             {
                 var threshold = double.Parse(header.Split(' ')[^1], CultureInfo.InvariantCulture);
-                actual = table.Where(t => PgTrgm.IsWordSimilar(q, t, threshold))
-                    .Select(t => (t, s: PgTrgm.WordSimilarity(q, t)))
-                    .OrderByDescending(x => x.s).ThenBy(x => x.t, StringComparer.Ordinal)
-                    .Select(x => x.t + "|" + Format(x.s));
+                actual = BestFirst(table.Where(t => PgTrgm.IsWordSimilar(q, t, threshold)), t => PgTrgm.WordSimilarity(q, t));
             }
             else
             {
                 // t <<-> q is word_similarity(q, t)'s distance (the commutator form).
-                actual = table.Select(t => (t, d: PgTrgm.WordDistance(q, t)))
-                    .OrderBy(x => x.d).ThenBy(x => x.t, StringComparer.Ordinal).Take(7)
-                    .Select(x => x.t + "|" + Format(x.d));
+                actual = Nearest(table, t => PgTrgm.WordDistance(q, t), 7);
             }
             Assert.Equal(expected, actual.ToArray());
         }
@@ -117,6 +107,14 @@ public sealed class PgTrgmRegressionTests
     }
 
     // extra_float_digits = 0: float4 printed with 6 significant digits, as "%g" does.
+    /// <summary><c>ORDER BY score DESC, t</c>, printed as psql prints <c>t | score</c>.</summary>
+    private static IEnumerable<string> BestFirst(IEnumerable<string> rows, Func<string, float> score) =>
+        rows.Select(t => (t, s: score(t))).OrderByDescending(x => x.s).ThenBy(x => x.t, StringComparer.Ordinal).Select(x => x.t + "|" + Format(x.s));
+
+    /// <summary><c>ORDER BY distance, t LIMIT n</c>, printed as psql prints <c>t | distance</c>.</summary>
+    private static IEnumerable<string> Nearest(IEnumerable<string> rows, Func<string, float> distance, int limit) =>
+        rows.Select(t => (t, d: distance(t))).OrderBy(x => x.d).ThenBy(x => x.t, StringComparer.Ordinal).Take(limit).Select(x => x.t + "|" + Format(x.d));
+
     internal static string Format(float value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     internal static string FormatArray(IReadOnlyList<string> items) =>
