@@ -57,7 +57,7 @@ public sealed class SimilarityService : IAsyncDisposable
     public SimilarIncidentFinder Finder { get; }
 
     /// <summary>Builds the stores. <paramref name="isIncidentFile"/> picks workspace files (the server's classifier;
-    /// default: the DESIGN globs); history folders contribute every *.md file.</summary>
+    /// default: the default globs of <see cref="DocumentOptions"/>); history folders contribute every *.md file.</summary>
     public static SimilarityService Create(SimilaritySettings settings, Func<string, bool>? isIncidentFile = null, TimeProvider? timeProvider = null)
     {
         var history = settings.HistoryFolders.Select(Path.GetFullPath).ToArray();
