@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using LspTriage.Core.Documents;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
@@ -64,7 +65,7 @@ public sealed class SimilarityService : IAsyncDisposable
         var workspaceFilter = isIncidentFile ?? DocumentOptions.Default.IsIncidentPath;
         var embedded = new EmbeddedIncidentStore(p =>
             p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) &&
-            (workspaceFilter(p) || history.Any(h => p.StartsWith(h + Path.DirectorySeparatorChar, StringComparison.Ordinal))));
+            (workspaceFilter(p) || history.Any(h => FilePaths.IsUnder(p, h))));
         FallbackIncidentStore? shared = null;
         if (string.Equals(settings.Store, "postgres", StringComparison.OrdinalIgnoreCase) &&
             PostgresIncidentStore.ResolveConnectionString(settings.ConnectionString) is { } cs)
