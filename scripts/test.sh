@@ -57,9 +57,17 @@ if [ -z "${LSPTRIAGE_TEST_PG:-}" ]; then
 fi
 
 for project in LspTriage.Core.Tests LspTriage.Server.Tests LspTriage.Cli.Tests; do
-  suite "$project" dotnet test "tests/$project" --no-build --logger "console;verbosity=minimal"
+  suite "$project" dotnet test "tests/$project" --no-build --logger "console;verbosity=minimal" --filter "Category!=PublicCorpus"
 done
+# The optional extra run on the 242 public postmortems (GPL-3, never in the repository): only where the folder exists.
+corpus="${LSPTRIAGE_PUBLIC_CORPUS:-$root/../shared/corpus/public-postmortems}"
+if [ -d "$corpus" ]; then
+  suite public-corpus-extra dotnet test tests/LspTriage.Core.Tests --no-build --logger "console;verbosity=minimal" --filter "Category=PublicCorpus"
+else
+  echo "=== public-corpus-extra: skipped, no corpus at $corpus (optional; set LSPTRIAGE_PUBLIC_CORPUS to run it)"
+fi
 suite sarif-multitool bash tests/sarif/run.sh
+suite hygiene bash scripts/hygiene.sh
 suite real-clients bash tests/clients/run.sh
 suite vscode-unit npm run -s test:vscode-unit
 suite vscode-e2e node tests/e2e-vscode/run.mjs

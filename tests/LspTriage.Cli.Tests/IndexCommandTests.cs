@@ -5,6 +5,7 @@ namespace LspTriage.Cli.Tests;
 
 /// <summary><c>lsptriage index</c> and <c>similar --pg</c> against the real test PostgreSQL.</summary>
 [Collection(PostgresFixture.Collection)]
+[Trait("Category", "Postgres")]
 public sealed class IndexCommandTests(PostgresFixture pg) : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -77,6 +77,7 @@ public sealed class LlmAnalyzerTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Streamed_answer_reports_progress_and_usage()
     {
         using var server = new FakeOpenAiServer(new Sse(LlmAnswers.Good(), PromptTokens: 1200, CompletionTokens: 900, Chunks: 40));

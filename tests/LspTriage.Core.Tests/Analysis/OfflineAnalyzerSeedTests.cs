@@ -127,6 +127,7 @@ public sealed class OfflineAnalyzerSeedTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_large_pasted_log_keeps_the_answer_and_a_readable_timeline()
     {
         var log = new System.Text.StringBuilder(SeedContext.Raw).Append('\n');

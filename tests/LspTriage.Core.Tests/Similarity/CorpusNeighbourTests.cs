@@ -8,9 +8,10 @@ namespace LspTriage.Core.Tests.Similarity;
 
 /// <summary>On the public corpus, an incident's most similar other incident should share a front matter category with
 /// it for a clear majority of incidents: the check that the key choice finds sensible neighbours.</summary>
+[Trait("Category", "PublicCorpus")]
 public sealed class CorpusNeighbourTests(ITestOutputHelper output)
 {
-    [Fact]
+    [PublicCorpusFact]
     public async Task Top_match_shares_a_category_for_a_clear_majority()
     {
         var files = RepoPaths.CorpusFiles();

@@ -8,6 +8,7 @@ namespace LspTriage.Core.Tests.Similarity;
 
 /// <summary>The outage path against a real server: stop PostgreSQL mid-test with pg_ctl, then start it again.</summary>
 [Collection(PostgresFixture.Collection)]
+[Trait("Category", "Postgres")]
 public sealed class FallbackIncidentStoreTests(PostgresFixture pg)
 {
     private static IncidentRecord Record(string id, string title) =>

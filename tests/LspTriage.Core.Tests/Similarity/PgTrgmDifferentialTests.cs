@@ -8,6 +8,7 @@ namespace LspTriage.Core.Tests.Similarity;
 
 /// <summary>Our pg_trgm against a real PostgreSQL 15 (UTF-8, C.UTF-8 ctype): trigram sets and similarities must agree.</summary>
 [Collection(PostgresFixture.Collection)]
+[Trait("Category", "Postgres")]
 public sealed class PgTrgmDifferentialTests(PostgresFixture pg)
 {
     private const int PairCount = 10_000;

@@ -7,6 +7,7 @@ using LspTriage.Tests.Shared;
 namespace LspTriage.Core.Tests.Similarity;
 
 [Collection(PostgresFixture.Collection)]
+[Trait("Category", "Postgres")]
 public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
 {
     private static IncidentRecord Record(string id, string title, string summary = "") =>
@@ -64,7 +65,7 @@ public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
         var cs = await pg.CreateDatabaseAsync();
         await using var store = new PostgresIncidentStore(cs);
         var embedded = new EmbeddedIncidentStore();
-        var records = RepoPaths.CorpusFiles().Select(f => IncidentRecordReader.Read(File.ReadAllText(f), f, Path.GetFileName(f))).ToList();
+        var records = RepoPaths.SimilarityMaterial().Select(f => IncidentRecordReader.Read(File.ReadAllText(f), f, Path.GetFileName(f))).ToList();
         await store.UpsertAsync(records);
         await embedded.UpsertAsync(records);
         Assert.Equal(records.Count, await store.CountAsync());

@@ -7,6 +7,7 @@ using LspTriage.Tests.Shared;
 namespace LspTriage.Core.Tests.Similarity;
 
 [Collection(PostgresFixture.Collection)]
+[Trait("Category", "Postgres")]
 public sealed class SimilarityServiceTests(PostgresFixture pg) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("lsptriage-service-").FullName;

@@ -13,6 +13,7 @@ public sealed class TrigramIndexTests
         new(id, key.Length > 40 ? key[..40] : key, key, null, null, null, null, null, []);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Index_search_equals_a_brute_force_scan()
     {
         var gen = new SyntheticIncidents(CorpusSeeds.Load(), seed: 1);
@@ -44,6 +45,7 @@ public sealed class TrigramIndexTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Index_search_equals_brute_force_on_a_large_clustered_index_for_near_and_novel_queries()
     {
         // 20,000 near-duplicate clusters: every pruning path (guessed thresholds, extended scans, exact counts, merges)

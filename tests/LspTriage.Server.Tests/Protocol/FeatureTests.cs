@@ -38,7 +38,8 @@ public sealed class FeatureTests
 
         var second = (await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = Doc()["textDocument"]!.DeepClone(), ["previousResultId"] = (string?)first["resultId"] }))["result"]!;
         Assert.Equal("unchanged", (string?)second["kind"]);
-        await Task.Delay(100);
+        // Sentinel: a request answered after the open and both pulls; a push would have been scheduled by then.
+        await client.RequestAsync("textDocument/foldingRange", Doc());
         Assert.Empty(client.Notifications("textDocument/publishDiagnostics"));
     }
 
@@ -103,10 +104,10 @@ public sealed class FeatureTests
     public async Task Outline_can_be_limited_to_headings()
     {
         await using var client = await TestLspClient.StartInitializedAsync();
-        client.Settings = new JsonObject { ["outline"] = new JsonObject { ["entries"] = false } };
+        // Debug logging is part of the new settings: its "Settings applied" line is the event that they have landed.
+        client.Settings = new JsonObject { ["outline"] = new JsonObject { ["entries"] = false }, ["logLevel"] = "debug" };
         await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = null });
-        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
-        await Task.Delay(100);
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Settings applied", StringComparison.Ordinal));
         await client.OpenAsync(Uri, RepoPaths.Fixture("postmortem-complete.md"));
         var symbols = (await client.RequestAsync("textDocument/documentSymbol", Doc()))["result"]!.AsArray();
         Assert.Null(symbols[0]!["children"]![2]!["children"]);

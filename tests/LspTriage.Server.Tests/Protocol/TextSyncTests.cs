@@ -79,9 +79,12 @@ public sealed class TextSyncTests
             await client.NotifyAsync("textDocument/didChange", Change(v, 3, 0, 3, 0, "x"));
         }
         await client.DiagnosticsAsync(Uri, 30);
-        await Task.Delay(200);
+        // Sentinel: one more edit, published after anything still pending for the burst.
+        await client.NotifyAsync("textDocument/didChange", Change(31, 3, 0, 3, 0, "x"));
+        await client.DiagnosticsAsync(Uri, 31);
         var versions = client.Notifications("textDocument/publishDiagnostics").Select(n => (int?)n["params"]!["version"]).ToArray();
-        Assert.Equal(30, versions[^1]);
+        Assert.Equal(31, versions[^1]);
+        Assert.Equal(30, versions[^2]);
         Assert.True(versions.Length < 29, $"debounce should coalesce edits, got {versions.Length} publishes");
         Assert.Equal(versions.Order(), versions);
     }

@@ -107,7 +107,8 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
                 return analysis with
                 {
                     Run = new RunInfo(ProviderName, endpoint.Model, template.Version, template.Language, elapsed, inputTokens, outputTokens,
-                        options.Prices.CostOf(endpoint.Model, inputTokens, outputTokens), redactions) { Attempts = attempt },
+                        options.Prices.CostOf(endpoint.Model, inputTokens, outputTokens), redactions)
+                    { Attempts = attempt },
                 };
             }
             lastFailure = AnalysisFailure.InvalidOutput;

@@ -1,3 +1,4 @@
+using LspTriage.Similarity.Bench;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Tests.Shared;
 
@@ -34,7 +35,7 @@ internal static class KeyPool
     public static List<string> Build()
     {
         var keys = new List<string>(Handwritten);
-        foreach (var file in RepoPaths.SampleFiles().Concat(RepoPaths.CorpusFiles()))
+        foreach (var file in RepoPaths.SimilarityMaterial())
         {
             var text = File.ReadAllText(file);
             foreach (var mode in Enum.GetValues<IncidentKey>())
@@ -50,6 +51,15 @@ internal static class KeyPool
                 keys.Add(sentence);
             }
         }
+        // Synthetic incidents mixed from the same material bring the pool to a size that exercises pg_trgm broadly
+        // whether or not the optional public corpus is present.
+        var synthetic = new SyntheticIncidents(CorpusSeeds.Load(), seed: 7);
+        for (var i = 0; keys.Count < MinimumSize && i < MinimumSize * 2; i++)
+        {
+            keys.Add(i % 3 == 0 ? synthetic.NextNovelKey() : synthetic.NextKey());
+        }
         return keys.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    public const int MinimumSize = 800;
 }
