@@ -42,7 +42,7 @@ public sealed class EvalRunner(Func<string, IIncidentAnalyzer> analyzerFor)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Concurrency), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(todo, parallel, async (run, ct) =>
         {
-            var result = await RunOneAsync(plan, run.Scenario, run.Identity, ct).ConfigureAwait(false);
+            var result = await RunOneAsync(plan, run.Scenario, run.Identity, ct, cancellationToken).ConfigureAwait(false);
             await record(result, ct).ConfigureAwait(false);
             lock (results)
             {
@@ -56,7 +56,9 @@ public sealed class EvalRunner(Func<string, IIncidentAnalyzer> analyzerFor)
         return results.OrderBy(r => order[r.RunKey]).ToList();
     }
 
-    private async Task<EvalResult> RunOneAsync(EvalPlan plan, Scenario scenario, EvalResult identity, CancellationToken cancellationToken)
+    /// <param name="stop">The eval's own token: its cancellation reaches <paramref name="cancellationToken"/> (the loop's)
+    /// a moment later, and a run that fails in that moment was stopped, not failed.</param>
+    private async Task<EvalResult> RunOneAsync(EvalPlan plan, Scenario scenario, EvalResult identity, CancellationToken cancellationToken, CancellationToken stop)
     {
         var combination = identity.Combination;
         var language = LanguageFor(combination, scenario);
@@ -73,13 +75,13 @@ public sealed class EvalRunner(Func<string, IIncidentAnalyzer> analyzerFor)
             var analysis = await analyzerFor(combination.Provider).AnalyzeAsync(scenario.Context, options, null, cancellationToken).ConfigureAwait(false);
             return AnalysisScorer.Score(identity, scenario, analysis, language, clock.Elapsed.TotalMilliseconds);
         }
+        catch (Exception) when (stop.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(stop);
+        }
         catch (AnalysisException e)
         {
             return AnalysisScorer.Failed(identity, scenario, e.Message, e.Failure.ToString());
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
         }
         catch (Exception e)
         {

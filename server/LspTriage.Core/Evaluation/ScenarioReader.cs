@@ -97,11 +97,14 @@ public static class ScenarioReader
             fm["lang"] is null ? LanguageOf(context.RawContext) : language);
     }
 
-    /// <summary>Chinese when the raw context holds a run of Chinese prose, not just a stray term in English logs.</summary>
+    /// <summary>
+    /// Chinese when the raw context holds Chinese prose (ten Chinese characters or more), not just a stray service name
+    /// in English logs; pasted English logs around Chinese notes do not make it English.
+    /// </summary>
     public static AnalysisLanguage LanguageOf(string text)
     {
         var han = text.Count(c => c is >= '\u4e00' and <= '\u9fff');
-        return han >= 20 ? AnalysisLanguage.Chinese : AnalysisLanguage.English;
+        return han >= 10 ? AnalysisLanguage.Chinese : AnalysisLanguage.English;
     }
 
     private static void ReadFile(string file, string id, bool mustBeScenario, List<Scenario> scenarios, List<string> problems)
@@ -116,8 +119,12 @@ public static class ScenarioReader
             problems.Add($"{file}: cannot be read ({e.Message})");
             return;
         }
-        if (!mustBeScenario && IncidentDocument.Parse(text, file).FrontMatter["expect_category"] is null)
+        if (IncidentDocument.Parse(text, file).FrontMatter["expect_category"] is null)
         {
+            if (mustBeScenario)
+            {
+                problems.Add($"{file}: not a scenario (no expect_category in its front matter)");
+            }
             return;
         }
         if (Parse(text, id, file, problems) is { } scenario)
