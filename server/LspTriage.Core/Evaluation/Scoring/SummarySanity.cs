@@ -22,7 +22,8 @@ public enum SummaryProblem
 /// (starts with an ISO date-time, a chat stamp <c>[10:02]</c>, a log level followed by <c>:</c> or <c>]</c>, or
 /// <c>level=</c>); has words (three words of two or more letters, or six Chinese characters), so a bare number or
 /// identifier fails; and shares a content word with the raw context (a four-letter word that is not a stop word, or
-/// two Chinese characters in a row), so a generic or invented summary fails.
+/// two Chinese characters in a row), so a generic or invented summary fails. A Chinese summary of an English context
+/// passes that last check through the names it carries over (service, error text), as a useful one does.
 /// </summary>
 public static partial class SummarySanity
 {
