@@ -3,6 +3,7 @@ using System.Text;
 using LspTriage.Core.Analysis;
 using LspTriage.Core.Analysis.Editing;
 using LspTriage.Core.Documents;
+using LspTriage.Core.Files;
 
 namespace LspTriage.Core.Evaluation;
 
@@ -23,7 +24,7 @@ public static class ScenarioReader
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var file in MarkdownFiles.Under(path).Order(StringComparer.Ordinal))
                 {
                     ReadFile(file, RelativeId(path, file), mustBeScenario: false, scenarios, problems);
                 }

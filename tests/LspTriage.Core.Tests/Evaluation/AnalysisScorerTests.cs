@@ -121,6 +121,13 @@ public sealed class AnalysisScorerTests
         Assert.Equal(0, Score(good, scenario).UnsupportedClaims);
         var claimed = good with { Mitigations = [new MitigationStep("Undo the primary failover.", "Brief write outage.", "Fail over again.")] };
         Assert.Equal(["primary failover"], Score(claimed, scenario).Unsupported);
+
+        // Asking is not claiming: a command that names the forbidden fact does not count.
+        var asks = good with { Checklist = [new ChecklistStep("Check the limit.", "SHOW VARIABLES LIKE 'primary failover'", "x")] };
+        Assert.Equal(0, Score(asks, scenario).UnsupportedClaims);
+        // A made-up number that is also a must_not_claim fact counts once.
+        var limited = Made.Scenario(mustNotClaim: ["429"]);
+        Assert.Equal(["429"], Score(good with { CustomerImpact = "Clients got HTTP 429 from the database proxy." }, limited).Unsupported);
     }
 
     [Fact]
