@@ -66,6 +66,7 @@ if [ -d "$corpus" ]; then
 else
   echo "=== public-corpus-extra: skipped, no corpus at $corpus (optional; set LSPTRIAGE_PUBLIC_CORPUS to run it)"
 fi
+suite eval-gate bash scripts/eval-gate.sh
 suite sarif-multitool bash tests/sarif/run.sh
 suite hygiene bash scripts/hygiene.sh
 suite real-clients bash tests/clients/run.sh

@@ -15,6 +15,7 @@ internal static class CommandLineApp
         new AnalyzeCommand(),
         new SimilarCommand(),
         new IndexCommand(),
+        new EvalCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken cancellationToken)
