@@ -53,10 +53,15 @@ internal static class KeyPool
         }
         // Synthetic incidents mixed from the same material bring the pool to a size that exercises pg_trgm broadly
         // whether or not the optional public corpus is present.
+        var distinct = new HashSet<string>(keys, StringComparer.Ordinal);
         var synthetic = new SyntheticIncidents(CorpusSeeds.Load(), seed: 7);
-        for (var i = 0; keys.Count < MinimumSize && i < MinimumSize * 2; i++)
+        for (var i = 0; distinct.Count < MinimumSize && i < MinimumSize * 10; i++)
         {
-            keys.Add(i % 3 == 0 ? synthetic.NextNovelKey() : synthetic.NextKey());
+            var key = i % 3 == 0 ? synthetic.NextNovelKey() : synthetic.NextKey();
+            if (distinct.Add(key))
+            {
+                keys.Add(key);
+            }
         }
         return keys.Distinct(StringComparer.Ordinal).ToList();
     }
