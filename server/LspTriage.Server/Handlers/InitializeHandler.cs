@@ -22,7 +22,6 @@ internal sealed class InitializeHandler(ServerContext context, RequestQueue queu
             throw new LocalRpcException("initialize was already called.") { ErrorCode = ErrorCodes.InvalidRequest };
         }
         context.Capabilities = p.Capabilities ?? context.Capabilities;
-        context.InitializationOptions = p.InitializationOptions;
         context.WorkspaceFolders = WorkspaceFolderPaths(p);
         context.PullDiagnostics = ChoosePull(p);
         if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } options && options.TryGetProperty("settings", out var settings))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
 using StreamJsonRpc;
@@ -29,8 +28,6 @@ internal sealed class ServerContext
     public ServerLifecycle Lifecycle { get; } = new();
 
     public ClientCapabilities Capabilities { get; set; } = new(null, null, null, null);
-
-    public JsonElement? InitializationOptions { get; set; }
 
     public IReadOnlyList<string> WorkspaceFolders { get; set; } = [];
 

@@ -20,8 +20,6 @@ internal sealed class RequestQueue : IDisposable
 
     public RequestQueue(ServerContext context) => _context = context;
 
-    public IReadOnlyList<IMethodHandler> Handlers => _handlers;
-
     /// <summary>The capabilities every registered method advertises, folded in registration order.</summary>
     public ServerCapabilities Advertise() => _handlers.Aggregate(new ServerCapabilities(), (capabilities, handler) => handler.Advertise(capabilities));
 

@@ -6,16 +6,11 @@ namespace LspTriage.Server.Workspace;
 
 /// <summary>
 /// The incident and postmortem files under the workspace folders and the history folders: scanned at start, kept
-/// current from watched-file events. Serves workspace/symbol; other features subscribe to <see cref="FileChanged"/>.
+/// current from watched-file events. Serves workspace/symbol.
 /// </summary>
 internal sealed class WorkspaceIncidents
 {
     private readonly ConcurrentDictionary<string, IncidentTitle> _titles = new(FilePaths.Comparer);
-
-    /// <summary>Raised with a path and its new text, or null text when the file is gone.</summary>
-    public event Action<string, string?>? FileChanged;
-
-    public int Count => _titles.Count;
 
     public IReadOnlyCollection<IncidentTitle> Titles => _titles.Values.ToArray();
 
@@ -53,12 +48,7 @@ internal sealed class WorkspaceIncidents
         {
             _titles[path] = title;
         }
-        FileChanged?.Invoke(path, text);
     }
 
-    public void Remove(string path)
-    {
-        _titles.TryRemove(path, out _);
-        FileChanged?.Invoke(path, null);
-    }
+    public void Remove(string path) => _titles.TryRemove(path, out _);
 }
