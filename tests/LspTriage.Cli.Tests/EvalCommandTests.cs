@@ -32,6 +32,20 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task On_a_terminal_progress_is_one_bar_redrawn_in_place_and_cleared()
+    {
+        using var t = new EvalTestRun();
+        var (exit, _, err) = await t.RunAsync(_ => null, isTerminal: true, "scenarios", "--out", "out");
+        Assert.Equal(0, exit);
+        var frames = err.Split('\r');
+        Assert.Contains(frames, f => f.StartsWith($"[{new string('#', 30)}] {t.ScenarioCount}/{t.ScenarioCount}", StringComparison.Ordinal));
+        Assert.Contains(frames, f => f.StartsWith("[" + new string('.', 30) + "] 0/", StringComparison.Ordinal));
+        Assert.DoesNotContain(err.Split('\n'), l => l.StartsWith("eval ", StringComparison.Ordinal));
+        // The bar is wiped before the closing line, which starts a clean line.
+        Assert.Contains("\rlsptriage eval: ", err);
+    }
+
+    [Fact]
     public async Task An_interrupted_eval_resumes_and_reruns_only_what_is_missing_or_stale()
     {
         using var t = new EvalTestRun();

@@ -29,11 +29,14 @@ internal sealed class EvalTestRun : IDisposable
 
     public async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => await RunAsync(_ => null, args);
 
-    public async Task<(int Exit, string Out, string Err)> RunAsync(Func<string, string?> environment, params string[] args)
+    public async Task<(int Exit, string Out, string Err)> RunAsync(Func<string, string?> environment, params string[] args) =>
+        await RunAsync(environment, isTerminal: false, args);
+
+    public async Task<(int Exit, string Out, string Err)> RunAsync(Func<string, string?> environment, bool isTerminal, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var io = new CliIo(output, error, IsTerminal: false, _dir.Path, environment);
+        var io = new CliIo(output, error, isTerminal, _dir.Path, environment);
         var exit = await CommandLineApp.RunAsync(["eval", .. args], io, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }

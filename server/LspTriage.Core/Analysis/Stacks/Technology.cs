@@ -10,6 +10,7 @@ public enum Technology
     RabbitMq,
     MongoDb,
     Elasticsearch,
+    ClickHouse,
     Kubernetes,
     Nginx,
     Envoy,

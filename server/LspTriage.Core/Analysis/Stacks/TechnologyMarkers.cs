@@ -16,39 +16,42 @@ internal sealed record TechnologyMarkers(Technology Technology, Regex Command, R
 
     public static IReadOnlyList<TechnologyMarkers> All { get; } =
     [
-        Of(Technology.PostgreSql,
+        Of(Technology.PostgreSql, alerts: "Postgres(ql)?",
             command: [@"psql", @"pg_\w+", @"pgbouncer", @"EXPLAIN\s*\(\s*ANALYZE", @"SHOW\s+max_connections"],
             output: [@"postgres(ql)?", @"npgsql", @"SQLSTATE", @"FATAL:", @"too many clients already", @"remaining connection slots are reserved", @"autovacuum", @"patroni"]),
-        Of(Technology.MySql,
+        Of(Technology.MySql, alerts: "Mysql",
             command: [@"mysql(admin|dump|check)?", @"SHOW\s+(FULL\s+)?PROCESSLIST", @"SHOW\s+(GLOBAL\s+)?(VARIABLES|STATUS)", @"SHOW\s+ENGINE\s+INNODB", @"performance_schema", @"pt-(online-schema-change|kill|query-digest|stalk)"],
             output: [@"mysqld", @"mariadb", @"innodb", @"ERROR\s+1\d{3}", @"ER_[A-Z_]+", @"Too many connections"]),
-        Of(Technology.Redis,
+        Of(Technology.Redis, alerts: "Redis",
             command: [@"redis-(cli|server|benchmark)"],
             output: [@"redis", @"OOM command not allowed", @"CLUSTERDOWN", @"maxmemory(-policy)?", @"evicted_keys", @"keyspace_(hits|misses)"]),
-        Of(Technology.Kafka,
+        Of(Technology.Kafka, alerts: "Kafka",
             command: [@"kafka-[a-z-]+(\.sh)?", @"kcat", @"kafkacat"],
             output: [@"kafka", @"librdkafka", @"__consumer_offsets", @"UnderReplicatedPartitions", @"CommitFailedException"]),
-        Of(Technology.RabbitMq,
+        Of(Technology.RabbitMq, alerts: "Rabbitmq",
             command: [@"rabbitmqctl", @"rabbitmqadmin", @"rabbitmq-[a-z-]+"],
             output: [@"rabbitmq", @"rabbit@[\w.-]+", @"amqps?"]),
-        Of(Technology.MongoDb,
+        Of(Technology.MongoDb, alerts: "Mongodb",
             command: [@"mongo(sh|stat|top|dump)?", @"db\.currentOp", @"rs\.status"],
             output: [@"mongod(b)?", @"WiredTiger", @"MongoServerError", @"MongoNetworkError"]),
-        Of(Technology.Elasticsearch,
+        Of(Technology.Elasticsearch, alerts: "Elasticsearch",
             command: [@"_cluster/\w+", @"_cat/\w+", @"_nodes/\w+"],
             output: [@"elasticsearch", @"opensearch", @"circuit_breaking_exception", @"es_rejected_execution_exception", @"cluster_block_exception"]),
-        Of(Technology.Kubernetes,
+        Of(Technology.ClickHouse, alerts: "Click[Hh]ouse",
+            command: [@"clickhouse-(client|local)", @"system\.(parts|merges|mutations|query_log)"],
+            output: [@"clickhouse"]),
+        Of(Technology.Kubernetes, alerts: "Kube",
             command: [@"kubectl", @"helm", @"istioctl", @"k9s"],
             output: [@"kubernetes", @"k8s", @"kubelet", @"kube-[a-z-]+", @"pods?", @"CrashLoopBackOff", @"ImagePullBackOff", @"ErrImagePull", @"OOMKilled",
                 @"FailedScheduling", @"Back-off restarting failed container", @"(Liveness|Readiness) probe failed", @"NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE",
                 @"deployment\.apps/[\w-]+", @"HorizontalPodAutoscaler", @"容器组"]),
-        Of(Technology.Nginx,
+        Of(Technology.Nginx, alerts: "Nginx",
             command: [@"nginx", @"/var/log/nginx"],
             output: [@"ingress-nginx", @"upstream timed out", @"upstream prematurely closed", @"no live upstreams", @"\[(error|warn|crit)\]\s+\d+#\d+:"]),
-        Of(Technology.Envoy,
+        Of(Technology.Envoy, alerts: "Envoy",
             command: [@"envoy", @"istioctl", @"localhost:15000", @"localhost:9901"],
             output: [@"istio(-proxy)?", @"upstream connect error or disconnect/reset before headers", @"x-envoy-[a-z-]+"]),
-        Of(Technology.Jvm,
+        Of(Technology.Jvm, alerts: "Jvm",
             command: [@"jcmd", @"jstack", @"jmap", @"jstat", @"jps", @"jfr", @"java\s+-"],
             output: [@"java", @"jvm", @"kotlin", @"java\.lang\.\w+", @"OutOfMemoryError", @"Exception in thread", @"[\w$]+\.java:\d+", @"HikariPool(-\d+)?", @"hikaricp",
                 @"Spring Boot", @"spring-boot", @"springframework", @"tomcat", @"-Xmx\d+\w?", @"G1 (Young|Old|Evacuation)"]),
@@ -64,8 +67,10 @@ internal sealed record TechnologyMarkers(Technology Technology, Regex Command, R
             output: [@"Traceback \(most recent call last\)", @"[\w/.-]+\.py"", line \d+", @"gunicorn", @"uvicorn", @"django", @"flask", @"asyncio"]),
     ];
 
-    private static TechnologyMarkers Of(Technology technology, string[] command, string[] output) =>
-        new(technology, Words(command), Words(command.Concat(output)));
+    /// <param name="alerts">The prefix of the technology's alert names in the usual Prometheus rules
+    /// (<c>PostgresqlTooManyConnections</c>, <c>KubePodCrashLooping</c>): a capital letter must follow it.</param>
+    private static TechnologyMarkers Of(Technology technology, string[] command, string[] output, string? alerts = null) =>
+        new(technology, Words(command), Words([.. command, .. output, .. alerts is null ? Array.Empty<string>() : [$@"(?-i:{alerts}[A-Z]\w*)"]]));
 
     private static Regex Words(IEnumerable<string> alternatives) =>
         new(Start + "(?:" + string.Join("|", alternatives) + ")" + End,

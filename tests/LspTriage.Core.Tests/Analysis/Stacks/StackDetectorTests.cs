@@ -27,6 +27,10 @@ public sealed class StackDetectorTests
     [InlineData("Traceback (most recent call last):\n  File \"/app/worker.py\", line 42, in run", Technology.Python)]
     [InlineData("MongoServerError: WiredTiger cache full", Technology.MongoDb)]
     [InlineData("es_rejected_execution_exception: rejected execution of coordinating operation", Technology.Elasticsearch)]
+    [InlineData("{\"labels\":{\"alertname\":\"ElasticsearchClusterYellow\",\"cluster\":\"search\"}}", Technology.Elasticsearch)]
+    [InlineData("FIRING [1] PostgresqlTooManyConnections (ledger-db)", Technology.PostgreSql)]
+    [InlineData("alertname=KubePodCrashLooping namespace=payments", Technology.Kubernetes)]
+    [InlineData("磁盘告警：ClickHouse 节点 ch-2 的 /var/lib/clickhouse 使用率 97%", Technology.ClickHouse)]
     public void Detects_a_technology_from_what_it_prints(string text, Technology expected)
     {
         Assert.Contains(expected, StackDetector.Detect(text));
@@ -38,6 +42,7 @@ public sealed class StackDetectorTests
     [InlineData("Node worker-3 NotReady; the node ran out of disk")]
     [InlineData("we had a stern talk with the vendor; express checkout was slow")]
     [InlineData("ran the springtime sale; javascript banner was broken")]
+    [InlineData("REDISTRIBUTION of the KUBERNETESQUE rollout; Kubeflow-free")]
     public void Finds_no_technology_in_words_that_merely_contain_or_resemble_a_name(string text)
     {
         Assert.Empty(StackDetector.Detect(text));
