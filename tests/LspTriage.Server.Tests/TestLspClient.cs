@@ -18,6 +18,7 @@ internal sealed class TestLspClient : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _pending = new();
     private readonly List<JsonObject> _notifications = [];
+    private readonly List<JsonObject> _responses = [];
     private readonly object _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private int _nextId;
@@ -97,6 +98,48 @@ internal sealed class TestLspClient : IAsyncDisposable
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         await WriteFrameAsync(bytes);
+    }
+
+    /// <summary>Writes bytes as they are, headers included: for framing the client would not produce itself.</summary>
+    public async Task WriteRawBytesAsync(byte[] bytes)
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await _stream.WriteAsync(bytes);
+            await _stream.FlushAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Every response and error the server sent, whatever its id (also to raw frames and with id null).</summary>
+    public IReadOnlyList<JsonObject> Responses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _responses.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Waits for the server's answer to a request sent raw, by its id as written on the wire (JSON).</summary>
+    public async Task<JsonObject> WaitForResponseAsync(string rawId, int timeoutMs = 10000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Responses.FirstOrDefault(r => r["id"]?.ToJsonString() == rawId) is { } match)
+            {
+                return match;
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"No response with id {rawId} arrived within {timeoutMs} ms.");
     }
 
     public IReadOnlyList<JsonObject> Notifications(string method)
@@ -199,6 +242,10 @@ internal sealed class TestLspClient : IAsyncDisposable
             }
             return;
         }
+        lock (_gate)
+        {
+            _responses.Add(message);
+        }
         if (idNode is null)
         {
             lock (_gate)
@@ -207,7 +254,7 @@ internal sealed class TestLspClient : IAsyncDisposable
             }
             return;
         }
-        if (_pending.TryRemove((int)idNode, out var tcs))
+        if (idNode.GetValueKind() == JsonValueKind.Number && idNode.AsValue().TryGetValue<int>(out var number) && _pending.TryRemove(number, out var tcs))
         {
             tcs.TrySetResult(message);
         }
