@@ -39,6 +39,12 @@ internal sealed class TextSyncHandler
         {
             return;
         }
+        if (p.ContentChanges.Any(c => c is null))
+        {
+            // Applying the other changes would leave the buffer out of step with the editor's: keep the last good text.
+            _context.Log.Warning($"didChange for {p.TextDocument.Uri} with a null change: ignored.");
+            return;
+        }
         var current = _context.Documents.Get(p.TextDocument.Uri);
         if (current is null)
         {

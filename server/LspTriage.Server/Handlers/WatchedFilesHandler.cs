@@ -29,6 +29,11 @@ internal sealed class WatchedFilesHandler
         }
         foreach (var change in p.Changes)
         {
+            if (change?.Uri is null)
+            {
+                _context.Log.Warning("didChangeWatchedFiles: a change without a uri, ignored.");
+                continue;
+            }
             if (DocumentUri.ToPath(change.Uri) is not { } path || !path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -54,8 +59,9 @@ internal sealed class WatchedFilesHandler
         {
             return;
         }
-        var removed = p.Event.Removed.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToHashSet();
-        var added = p.Event.Added.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>();
+        // Null entries are the client's error; the folders that can be read still count.
+        var removed = p.Event.Removed.Where(f => f?.Uri is not null).Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToHashSet();
+        var added = p.Event.Added.Where(f => f?.Uri is not null).Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>();
         _context.WorkspaceFolders = _context.WorkspaceFolders.Where(f => !removed.Contains(f)).Concat(added).Distinct().ToArray();
         _ = Task.Run(() => _incidents.Scan(_context.WorkspaceFolders, _context.Settings.HistoryFolders, _context.Settings.Documents, CancellationToken.None));
     }
