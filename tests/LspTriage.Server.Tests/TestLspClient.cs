@@ -37,6 +37,9 @@ internal sealed class TestLspClient : IAsyncDisposable
 
     public List<JsonObject> ServerRequests { get; } = [];
 
+    /// <summary>When set, workspace/configuration is answered only once this completes: a slow editor at start-up.</summary>
+    public Task? HoldConfiguration { get; set; }
+
     /// <summary>Answers server requests other than configuration; null means "answer null" (fine for most).</summary>
     public Func<JsonObject, Task<JsonNode?>>? OnServerRequest { get; set; }
 
@@ -52,9 +55,10 @@ internal sealed class TestLspClient : IAsyncDisposable
         return new TestLspClient(clientStream, server);
     }
 
-    public static async Task<TestLspClient> StartInitializedAsync(JsonObject? capabilities = null, JsonObject? initializationOptions = null, string? rootPath = null)
+    public static async Task<TestLspClient> StartInitializedAsync(JsonObject? capabilities = null, JsonObject? initializationOptions = null, string? rootPath = null, Action<TestLspClient>? beforeInitialize = null)
     {
         var client = Start();
+        beforeInitialize?.Invoke(client);
         var result = await client.RequestAsync("initialize", new JsonObject
         {
             ["processId"] = null,
@@ -166,6 +170,24 @@ internal sealed class TestLspClient : IAsyncDisposable
         throw new TimeoutException($"No {method} notification arrived within {timeoutMs} ms.");
     }
 
+    /// <summary>Waits until the server has sent a request with this method (e.g. workspace/codeLens/refresh).</summary>
+    public async Task<JsonObject> WaitForServerRequestAsync(string method, int timeoutMs = 10000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (_gate)
+            {
+                if (ServerRequests.FirstOrDefault(r => (string?)r["method"] == method) is { } match)
+                {
+                    return match;
+                }
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"The server sent no {method} request within {timeoutMs} ms.");
+    }
+
     /// <summary>The diagnostics last published for a document at a given version.</summary>
     public async Task<JsonArray> DiagnosticsAsync(string uri, int version)
     {
@@ -262,6 +284,10 @@ internal sealed class TestLspClient : IAsyncDisposable
 
     private async Task AnswerAsync(JsonObject request, string method, JsonNode id)
     {
+        if (method == "workspace/configuration" && HoldConfiguration is { } hold)
+        {
+            await hold;
+        }
         JsonNode? result = method == "workspace/configuration"
             ? new JsonArray(Settings?.DeepClone())
             : OnServerRequest is { } handler ? await handler(request) : null;

@@ -26,6 +26,9 @@ public sealed class LanguageServer : System.IAsyncDisposable
     private readonly ConfigurationHandler _configuration;
     private readonly WorkDoneProgress _progress;
     private readonly SimilarityHost _similarity;
+    private readonly object _scanGate = new();
+    private Task _scan = Task.CompletedTask;
+    private ServerSettings? _scannedWith;
 
     public LanguageServer(Stream input, Stream output, LanguageServerOptions? options = null)
     {
@@ -125,7 +128,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
         await _configuration.RefreshAsync().ConfigureAwait(false);
         await RegisterFileWatchersAsync().ConfigureAwait(false);
         var similar = _similarity.ConfigureAsync();
-        await ScanWorkspaceAsync().ConfigureAwait(false);
+        await RescanWorkspaceAsync().ConfigureAwait(false);
         await similar.ConfigureAwait(false);
     }
 
@@ -147,6 +150,16 @@ public sealed class LanguageServer : System.IAsyncDisposable
         }
     }
 
+    /// <summary>Scans after any scan already running, so the last settings are the ones the incident list reflects.</summary>
+    private Task RescanWorkspaceAsync()
+    {
+        lock (_scanGate)
+        {
+            _scan = _scan.ContinueWith(_ => ScanWorkspaceAsync(), TaskScheduler.Default).Unwrap();
+            return _scan;
+        }
+    }
+
     private async Task ScanWorkspaceAsync()
     {
         await using var progress = await _progress.BeginAsync("LspTriage: indexing incidents", cancellable: true, CancellationToken.None).ConfigureAwait(false);
@@ -154,6 +167,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
         try
         {
             var settings = _context.Settings;
+            _scannedWith = settings;
             var started = _context.Time.GetTimestamp();
             var count = _incidents.Scan(_context.WorkspaceFolders, settings.HistoryFolders, settings.Documents, progress.Token);
             progress.EndMessage = $"{count} incident files";
@@ -165,11 +179,19 @@ public sealed class LanguageServer : System.IAsyncDisposable
         }
     }
 
+    private static bool SameFiles(ServerSettings a, ServerSettings b) =>
+        a.Documents.IncidentGlobs.SequenceEqual(b.Documents.IncidentGlobs) && a.Documents.PostmortemGlobs.SequenceEqual(b.Documents.PostmortemGlobs)
+        && a.HistoryFolders.SequenceEqual(b.HistoryFolders);
+
     private void OnSettingsChanged(ServerSettings settings, DiagnosticsPublisher publisher)
     {
         if (_context.Lifecycle.IsInitialized)
         {
             _ = _similarity.ConfigureAsync();
+            if (_scannedWith is { } scanned && !SameFiles(scanned, settings))
+            {
+                _ = RescanWorkspaceAsync();
+            }
         }
         foreach (var document in _context.Documents.All)
         {

@@ -18,9 +18,11 @@ public sealed record WorkspaceFolder(string Uri, string Name);
 /// <summary>The client capabilities we branch on; the rest of the object is ignored.</summary>
 public sealed record ClientCapabilities(WorkspaceClientCapabilities? Workspace = null, TextDocumentClientCapabilities? TextDocument = null, WindowClientCapabilities? Window = null, GeneralClientCapabilities? General = null);
 
-public sealed record WorkspaceClientCapabilities(bool? Configuration = null, bool? ApplyEdit = null, DynamicRegistrationCapability? DidChangeWatchedFiles = null, bool? WorkspaceFolders = null, DiagnosticWorkspaceClientCapabilities? Diagnostics = null);
+public sealed record WorkspaceClientCapabilities(bool? Configuration = null, bool? ApplyEdit = null, DynamicRegistrationCapability? DidChangeWatchedFiles = null, bool? WorkspaceFolders = null, DiagnosticWorkspaceClientCapabilities? Diagnostics = null, CodeLensWorkspaceClientCapabilities? CodeLens = null);
 
 public sealed record DiagnosticWorkspaceClientCapabilities(bool? RefreshSupport = null);
+
+public sealed record CodeLensWorkspaceClientCapabilities(bool? RefreshSupport = null);
 
 public sealed record TextDocumentClientCapabilities(DynamicRegistrationCapability? Diagnostic = null, DocumentSymbolClientCapabilities? DocumentSymbol = null, PublishDiagnosticsClientCapabilities? PublishDiagnostics = null);
 
