@@ -191,7 +191,7 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
                 ? new AnalysisException(inner.Message, inner.Failure, e)
                 : null;
         }
-        var where = $"{endpoint.BaseUrl.GetLeftPart(UriPartial.Authority)}";
+        var where = UrlCredentials.Authority(endpoint.BaseUrl);
         return e switch
         {
             ClientResultException { Status: 401 or 403 } c => new AnalysisException($"{where} rejected the API key (HTTP {c.Status}). Check LSPTRIAGE_LLM_API_KEY.", AnalysisFailure.HttpError, e),
