@@ -80,29 +80,25 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
             return (null, new FrameRejection(RequestId.Null, true, (int)JsonRpcErrorCode.ParseError, "the frame is empty"));
         }
         var read = await ReadAtLeastAsync(length, allowEmpty: false, cancellationToken).ConfigureAwait(false);
-        var body = read.Buffer.Slice(0, length);
+        var frame = read.Buffer.Slice(0, length);
+        // The message keeps its params as JSON over these bytes until a handler binds them, on another thread and
+        // after this reader has moved on: it gets bytes of its own, not the pipe's buffer, which the next frame reuses.
+        var body = new ReadOnlySequence<byte>(frame.ToArray());
+        Reader!.AdvanceTo(frame.End);
+        if (FrameCheck.Check(body, out var id) is { } rejection)
+        {
+            return (null, rejection);
+        }
         try
         {
-            if (FrameCheck.Check(body, out var id) is { } rejection)
-            {
-                return (null, rejection);
-            }
-            try
-            {
-                return (Formatter.Deserialize(body), null);
-            }
-            catch (Exception ex) when (IsContentError(ex))
-            {
-                var problem = Describe(ex);
-                return (null, id.IsEmpty || id.IsNull
-                    ? new FrameRejection(RequestId.Null, true, (int)JsonRpcErrorCode.ParseError, problem)
-                    : new FrameRejection(id, true, (int)JsonRpcErrorCode.InvalidRequest, $"The request could not be read: {problem}"));
-            }
+            return (Formatter.Deserialize(body), null);
         }
-        finally
+        catch (Exception ex) when (IsContentError(ex))
         {
-            // The formatter copies what it keeps; the pipe's buffer can go.
-            Reader!.AdvanceTo(body.End);
+            var problem = Describe(ex);
+            return (null, id.IsEmpty || id.IsNull
+                ? new FrameRejection(RequestId.Null, true, (int)JsonRpcErrorCode.ParseError, problem)
+                : new FrameRejection(id, true, (int)JsonRpcErrorCode.InvalidRequest, $"The request could not be read: {problem}"));
         }
     }
 
