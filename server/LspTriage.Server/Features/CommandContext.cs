@@ -1,13 +1,23 @@
 using System.Text.Json;
 using LspTriage.Server.Protocol;
+using LspTriage.Server.Scheduling;
+using LspTriage.Server.Workspace;
 using StreamJsonRpc;
 
 namespace LspTriage.Server.Features;
 
-/// <summary>Reads <c>workspace/executeCommand</c> arguments, which editors send as a plain string or as <c>{ "uri": … }</c>.</summary>
-internal static class CommandArguments
+/// <summary>
+/// What a <c>workspace/executeCommand</c> command runs with: its arguments and the server state captured when the
+/// request arrived. Editors send the document as a plain URI string or as <c>{ "uri": … }</c>.
+/// </summary>
+internal sealed class CommandContext(string command, IReadOnlyList<JsonElement> arguments, RequestContext request)
 {
-    public static string Uri(IReadOnlyList<JsonElement> arguments, string command)
+    public IReadOnlyList<JsonElement> Arguments => arguments;
+
+    public ServerSettings Settings => request.Settings;
+
+    /// <summary>The URI in the first argument; its absence is the caller's error (-32602).</summary>
+    public string Uri()
     {
         if (arguments.Count > 0)
         {
@@ -39,6 +49,13 @@ internal static class CommandArguments
         {
             return null;
         }
+    }
+
+    /// <summary>The document named by the first argument, at the version it had when the command arrived.</summary>
+    public OpenDocument Document()
+    {
+        var uri = Uri();
+        return request.Document(uri) ?? throw Invalid($"{uri} is not open in the editor.");
     }
 
     public static LocalRpcException Invalid(string message) => new(message) { ErrorCode = ErrorCodes.InvalidParams };
