@@ -33,13 +33,15 @@ internal sealed class EditorBuffer
 
     public Task OpenAsync() => _client.OpenAsync(Uri, Text, Version);
 
-    public async Task TypeAsync(int line, int character, string text)
+    public Task TypeAsync(int line, int character, string text) => ReplaceAsync(new TextRange(new Position(line, character), new Position(line, character)), text);
+
+    /// <summary>The user replaces a range (selects and types, or deletes with an empty text).</summary>
+    public async Task ReplaceAsync(TextRange range, string text)
     {
         int version;
         lock (_gate)
         {
-            var at = new Position(line, character);
-            Text = TextEdits.Apply(Text, [new TextEdit(new TextRange(at, at), text)]);
+            Text = TextEdits.Apply(Text, [new TextEdit(range, text)]);
             version = ++Version;
         }
         await _client.NotifyAsync("textDocument/didChange", new JsonObject
@@ -47,7 +49,7 @@ internal sealed class EditorBuffer
             ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = version },
             ["contentChanges"] = new JsonArray(new JsonObject
             {
-                ["range"] = new JsonObject { ["start"] = Pos(line, character), ["end"] = Pos(line, character) },
+                ["range"] = new JsonObject { ["start"] = Pos(range.Start.Line, range.Start.Character), ["end"] = Pos(range.End.Line, range.End.Character) },
                 ["text"] = text,
             }),
         });

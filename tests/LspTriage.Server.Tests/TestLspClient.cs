@@ -18,6 +18,7 @@ internal sealed class TestLspClient : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _pending = new();
     private readonly List<JsonObject> _notifications = [];
+    private readonly List<JsonObject> _responses = [];
     private readonly object _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private int _nextId;
@@ -36,6 +37,9 @@ internal sealed class TestLspClient : IAsyncDisposable
 
     public List<JsonObject> ServerRequests { get; } = [];
 
+    /// <summary>When set, workspace/configuration is answered only once this completes: a slow editor at start-up.</summary>
+    public Task? HoldConfiguration { get; set; }
+
     /// <summary>Answers server requests other than configuration; null means "answer null" (fine for most).</summary>
     public Func<JsonObject, Task<JsonNode?>>? OnServerRequest { get; set; }
 
@@ -51,9 +55,10 @@ internal sealed class TestLspClient : IAsyncDisposable
         return new TestLspClient(clientStream, server);
     }
 
-    public static async Task<TestLspClient> StartInitializedAsync(JsonObject? capabilities = null, JsonObject? initializationOptions = null, string? rootPath = null)
+    public static async Task<TestLspClient> StartInitializedAsync(JsonObject? capabilities = null, JsonObject? initializationOptions = null, string? rootPath = null, Action<TestLspClient>? beforeInitialize = null)
     {
         var client = Start();
+        beforeInitialize?.Invoke(client);
         var result = await client.RequestAsync("initialize", new JsonObject
         {
             ["processId"] = null,
@@ -99,6 +104,48 @@ internal sealed class TestLspClient : IAsyncDisposable
         await WriteFrameAsync(bytes);
     }
 
+    /// <summary>Writes bytes as they are, headers included: for framing the client would not produce itself.</summary>
+    public async Task WriteRawBytesAsync(byte[] bytes)
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await _stream.WriteAsync(bytes);
+            await _stream.FlushAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Every response and error the server sent, whatever its id (also to raw frames and with id null).</summary>
+    public IReadOnlyList<JsonObject> Responses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _responses.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Waits for the server's answer to a request sent raw, by its id as written on the wire (JSON).</summary>
+    public async Task<JsonObject> WaitForResponseAsync(string rawId, int timeoutMs = 10000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Responses.FirstOrDefault(r => r["id"]?.ToJsonString() == rawId) is { } match)
+            {
+                return match;
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"No response with id {rawId} arrived within {timeoutMs} ms.");
+    }
+
     public IReadOnlyList<JsonObject> Notifications(string method)
     {
         lock (_gate)
@@ -121,6 +168,24 @@ internal sealed class TestLspClient : IAsyncDisposable
             await Task.Delay(10);
         }
         throw new TimeoutException($"No {method} notification arrived within {timeoutMs} ms.");
+    }
+
+    /// <summary>Waits until the server has sent a request with this method (e.g. workspace/codeLens/refresh).</summary>
+    public async Task<JsonObject> WaitForServerRequestAsync(string method, int timeoutMs = 10000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (_gate)
+            {
+                if (ServerRequests.FirstOrDefault(r => (string?)r["method"] == method) is { } match)
+                {
+                    return match;
+                }
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"The server sent no {method} request within {timeoutMs} ms.");
     }
 
     /// <summary>The diagnostics last published for a document at a given version.</summary>
@@ -199,6 +264,10 @@ internal sealed class TestLspClient : IAsyncDisposable
             }
             return;
         }
+        lock (_gate)
+        {
+            _responses.Add(message);
+        }
         if (idNode is null)
         {
             lock (_gate)
@@ -207,7 +276,7 @@ internal sealed class TestLspClient : IAsyncDisposable
             }
             return;
         }
-        if (_pending.TryRemove((int)idNode, out var tcs))
+        if (idNode.GetValueKind() == JsonValueKind.Number && idNode.AsValue().TryGetValue<int>(out var number) && _pending.TryRemove(number, out var tcs))
         {
             tcs.TrySetResult(message);
         }
@@ -215,6 +284,10 @@ internal sealed class TestLspClient : IAsyncDisposable
 
     private async Task AnswerAsync(JsonObject request, string method, JsonNode id)
     {
+        if (method == "workspace/configuration" && HoldConfiguration is { } hold)
+        {
+            await hold;
+        }
         JsonNode? result = method == "workspace/configuration"
             ? new JsonArray(Settings?.DeepClone())
             : OnServerRequest is { } handler ? await handler(request) : null;

@@ -21,7 +21,7 @@ public sealed record AnalysisOptions
     /// <summary>Never logged nor written anywhere.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Per-request network timeout.</summary>
+    /// <summary>The most an analysis waits for the model in total: each request, retries and the repair round included.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Retries on 429 and 5xx (Retry-After honoured).</summary>

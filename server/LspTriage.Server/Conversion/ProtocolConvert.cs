@@ -14,7 +14,11 @@ internal static class ProtocolConvert
 
     public static P.Range ToProtocol(this TextRange r) => new(r.Start.ToProtocol(), r.End.ToProtocol());
 
-    public static Position ToCore(this P.Position p) => new(p.Line, p.Character);
+    /// <summary>Positions are unsigned in LSP: a negative one is the client's error (-32602), not a place in the text.</summary>
+    public static Position ToCore(this P.Position p) =>
+        p.Line >= 0 && p.Character >= 0
+            ? new(p.Line, p.Character)
+            : throw new StreamJsonRpc.LocalRpcException($"Invalid params: position {p.Line}:{p.Character} is negative.") { ErrorCode = P.ErrorCodes.InvalidParams };
 
     public static TextRange ToCore(this P.Range r) => new(r.Start.ToCore(), r.End.ToCore());
 

@@ -18,7 +18,8 @@ internal sealed class DocumentEditor
 
     public DocumentEditor(ServerContext context) => _context = context;
 
-    /// <param name="compute">The edits for a version, or null when there is nothing to do on that version.</param>
+    /// <param name="compute">The edits for a version, or null when there is nothing to do on that version; it throws
+    /// <see cref="EditAbandonedException"/> when the user's newer text makes the edit meaningless.</param>
     public async Task<EditOutcome> ApplyAsync(string uri, string label, Func<OpenDocument, IReadOnlyList<Core.Text.TextEdit>?> compute, CancellationToken cancellationToken)
     {
         if (_context.Capabilities.Workspace?.ApplyEdit != true)
@@ -33,7 +34,15 @@ internal sealed class DocumentEditor
             {
                 return EditOutcome.Failed("The document was closed before the edit could be applied; nothing was changed.");
             }
-            var edits = compute(document);
+            IReadOnlyList<Core.Text.TextEdit>? edits;
+            try
+            {
+                edits = compute(document);
+            }
+            catch (EditAbandonedException ex)
+            {
+                return EditOutcome.Failed(ex.Message);
+            }
             if (edits is null)
             {
                 return EditOutcome.Failed("There is nothing to change in the current version of the document.");
@@ -75,3 +84,6 @@ internal sealed record EditOutcome(bool IsApplied, int Version, string? Problem)
 
     public static EditOutcome Failed(string problem) => new(false, 0, problem);
 }
+
+/// <summary>Thrown by an edit's computation when the newest text no longer allows it; the message is for the user.</summary>
+internal sealed class EditAbandonedException(string message) : Exception(message);

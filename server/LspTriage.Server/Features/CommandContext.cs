@@ -22,16 +22,33 @@ internal sealed class CommandContext(string command, IReadOnlyList<JsonElement> 
         if (arguments.Count > 0)
         {
             var first = arguments[0];
-            if (first.ValueKind == JsonValueKind.String && first.GetString() is { Length: > 0 } s)
+            if (Text(first) is { Length: > 0 } s)
             {
                 return s;
             }
-            if (first.ValueKind == JsonValueKind.Object && first.TryGetProperty("uri", out var u) && u.ValueKind == JsonValueKind.String && u.GetString() is { Length: > 0 } fromObject)
+            if (first.ValueKind == JsonValueKind.Object && first.TryGetProperty("uri", out var u) && Text(u) is { Length: > 0 } fromObject)
             {
                 return fromObject;
             }
         }
         throw Invalid($"{command} needs the document URI as its first argument.");
+    }
+
+    /// <summary>A JSON string as text; null for anything else, including a string that is not valid UTF-16 (a lone surrogate).</summary>
+    private static string? Text(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The document named by the first argument, at the version it had when the command arrived.</summary>

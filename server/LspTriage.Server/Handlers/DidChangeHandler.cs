@@ -20,6 +20,12 @@ internal sealed class DidChangeHandler(ServerContext context, DiagnosticsPublish
         {
             return;
         }
+        if (p.ContentChanges.Any(c => c is null))
+        {
+            // Applying the other changes would leave the buffer out of step with the editor's: keep the last good text.
+            context.Log.Warning($"didChange for {p.TextDocument.Uri} with a null change: ignored.");
+            return;
+        }
         var current = context.Documents.Get(p.TextDocument.Uri);
         if (current is null)
         {

@@ -20,6 +20,11 @@ internal sealed class DidChangeWatchedFilesHandler(ServerContext context, Worksp
     {
         foreach (var change in p.Changes)
         {
+            if (change?.Uri is null)
+            {
+                context.Log.Warning("didChangeWatchedFiles: a change without a uri, ignored.");
+                continue;
+            }
             if (DocumentUri.ToPath(change.Uri) is not { } path || !MarkdownFiles.IsCandidate(path))
             {
                 continue;

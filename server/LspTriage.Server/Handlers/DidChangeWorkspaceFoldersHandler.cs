@@ -16,8 +16,9 @@ internal sealed class DidChangeWorkspaceFoldersHandler(ServerContext context, Wo
 
     public void Apply(DidChangeWorkspaceFoldersParams p)
     {
-        var removed = p.Event.Removed.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToHashSet(FilePaths.Comparer);
-        var added = p.Event.Added.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>();
+        // Null entries are the client's error; the folders that can be read still count.
+        var removed = p.Event.Removed.Where(f => f?.Uri is not null).Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToHashSet(FilePaths.Comparer);
+        var added = p.Event.Added.Where(f => f?.Uri is not null).Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>();
         context.WorkspaceFolders = context.WorkspaceFolders.Where(f => !removed.Contains(f)).Concat(added).Distinct(FilePaths.Comparer).ToArray();
         var settings = context.Settings;
         var folders = context.WorkspaceFolders;

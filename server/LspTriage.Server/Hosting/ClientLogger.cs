@@ -1,3 +1,4 @@
+using LspTriage.Core.Analysis.Redaction;
 using LspTriage.Server.Protocol;
 using StreamJsonRpc;
 
@@ -38,7 +39,8 @@ internal sealed class ClientLogger
         {
             return;
         }
-        _ = _rpc.NotifyWithParameterObjectAsync("window/logMessage", new LogMessageParams(type, message))
+        // The last line of defence for credentials in URLs (a base URL with user info quoted in an error).
+        _ = _rpc.NotifyWithParameterObjectAsync("window/logMessage", new LogMessageParams(type, UrlCredentials.Strip(message)))
             .ContinueWith(static _ => { }, TaskScheduler.Default);
     }
 }

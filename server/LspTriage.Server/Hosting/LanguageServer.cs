@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using LspTriage.Core.Analysis;
 using LspTriage.Core.Checks;
 using LspTriage.Server.Editing;
@@ -32,14 +30,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
     public LanguageServer(Stream input, Stream output, LanguageServerOptions? options = null)
     {
         options ??= new LanguageServerOptions();
-        var formatter = new SystemTextJsonFormatter
-        {
-            JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-            {
-                DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            },
-        };
-        var messageHandler = new LspMessageHandler(output, input, formatter);
+        var messageHandler = new LspMessageHandler(output, input, LspJsonRpc.CreateFormatter());
         var rpc = new LspJsonRpc(messageHandler)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LspTriage.Server.Protocol;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
@@ -16,6 +17,21 @@ internal sealed class LspJsonRpc : JsonRpc
         : base(handler)
     {
     }
+
+    /// <summary>
+    /// System.Text.Json with the protocol records as the schema: a member the record declares non-nullable must be
+    /// present and not null, so params missing one fail to bind (-32602 for a request, dropped for a notification)
+    /// instead of reaching a handler as a null it was promised it would never see.
+    /// </summary>
+    public static SystemTextJsonFormatter CreateFormatter() => new()
+    {
+        JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+        },
+    };
 
     /// <summary>Receives the full exception of each internal error, for the server log.</summary>
     public Action<string, Exception>? InternalError { get; set; }

@@ -17,6 +17,8 @@ internal sealed class ServerStartup
     private readonly WorkDoneProgress _progress;
     private readonly WorkspaceIncidents _incidents;
     private readonly SimilarityHost _similarity;
+    private readonly object _scanGate = new();
+    private Task _scan = Task.CompletedTask;
 
     public ServerStartup(ServerContext context, SettingsSource settings, WorkDoneProgress progress, WorkspaceIncidents incidents, SimilarityHost similarity)
     {
@@ -25,6 +27,8 @@ internal sealed class ServerStartup
         _progress = progress;
         _incidents = incidents;
         _similarity = similarity;
+        // Other globs or history folders make other files incidents: the list is rebuilt, not patched.
+        settings.FilesChanged += () => _ = RescanWorkspaceAsync();
     }
 
     /// <summary>Runs on the thread pool: the workspace scan reads files and must not hold up the ordered context.</summary>
@@ -37,7 +41,7 @@ internal sealed class ServerStartup
         await _settings.RefreshAsync().ConfigureAwait(false);
         await RegisterFileWatcherAsync().ConfigureAwait(false);
         var similar = _similarity.ConfigureAsync();
-        await ScanWorkspaceAsync().ConfigureAwait(false);
+        await RescanWorkspaceAsync().ConfigureAwait(false);
         await similar.ConfigureAwait(false);
     }
 
@@ -57,6 +61,16 @@ internal sealed class ServerStartup
         catch (RemoteInvocationException ex)
         {
             _context.Log.Warning($"The client refused file watching ({ex.Message}); workspace symbols update only on restart.");
+        }
+    }
+
+    /// <summary>Scans after any scan already running, so the incident list reflects the latest settings.</summary>
+    private Task RescanWorkspaceAsync()
+    {
+        lock (_scanGate)
+        {
+            _scan = _scan.ContinueWith(_ => ScanWorkspaceAsync(), TaskScheduler.Default).Unwrap();
+            return _scan;
         }
     }
 

@@ -68,14 +68,26 @@ internal sealed class SettingsSource
         }
     }
 
+    /// <summary>Raised on the ordered context when the settings that decide which files are incidents change.</summary>
+    public event Action? FilesChanged;
+
+    private static bool SameFiles(ServerSettings a, ServerSettings b) =>
+        a.Documents.IncidentGlobs.SequenceEqual(b.Documents.IncidentGlobs) && a.Documents.PostmortemGlobs.SequenceEqual(b.Documents.PostmortemGlobs)
+        && a.HistoryFolders.SequenceEqual(b.HistoryFolders);
+
     private void Apply(ServerSettings settings)
     {
+        var previous = _context.Settings;
         _context.Settings = settings;
         _context.Log.Level = ClientLogger.ParseLevel(settings.LogLevel);
         _context.Log.Debug($"Settings applied: provider={settings.AnalysisProvider}, store={settings.SimilarityStore}, {settings.Documents.IncidentGlobs.Count + settings.Documents.PostmortemGlobs.Count} file globs.");
         if (_context.Lifecycle.IsInitialized)
         {
             _ = _similarity.ConfigureAsync();
+            if (!SameFiles(previous, settings))
+            {
+                FilesChanged?.Invoke();
+            }
         }
         foreach (var document in _context.Documents.All)
         {

@@ -12,7 +12,7 @@ public sealed record Location(string Uri, Range Range);
 
 public sealed record TextDocumentIdentifier(string Uri);
 
-public sealed record VersionedTextDocumentIdentifier(string Uri, int? Version);
+public sealed record VersionedTextDocumentIdentifier(string Uri, int? Version = null);
 
 public sealed record TextEdit(Range Range, string NewText);
 

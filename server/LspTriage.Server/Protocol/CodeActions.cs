@@ -1,8 +1,9 @@
 namespace LspTriage.Server.Protocol;
 
-public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
+public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext? Context = null);
 
-public sealed record CodeActionContext(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string>? Only);
+/// <summary>The diagnostics stay raw: editors send every extension's diagnostics here, in shapes that are not ours.</summary>
+public sealed record CodeActionContext(IReadOnlyList<System.Text.Json.JsonElement>? Diagnostics = null, IReadOnlyList<string>? Only = null);
 
 public sealed record CodeAction(string Title, string Kind)
 {
@@ -27,8 +28,8 @@ public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);
 
 public sealed record CodeLens(Range Range, Command? Command);
 
-public sealed record ExecuteCommandParams(string Command, IReadOnlyList<System.Text.Json.JsonElement>? Arguments);
+public sealed record ExecuteCommandParams(string Command, IReadOnlyList<System.Text.Json.JsonElement>? Arguments = null);
 
 public sealed record ApplyWorkspaceEditParams(string Label, WorkspaceEdit Edit);
 
-public sealed record ApplyWorkspaceEditResult(bool Applied, string? FailureReason);
+public sealed record ApplyWorkspaceEditResult(bool Applied, string? FailureReason = null);

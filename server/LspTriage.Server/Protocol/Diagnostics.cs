@@ -24,7 +24,7 @@ public static class DiagnosticSeverity
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, IReadOnlyList<Diagnostic> Diagnostics);
 
-public sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocument, string? Identifier, string? PreviousResultId);
+public sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocument, string? Identifier = null, string? PreviousResultId = null);
 
 public sealed record FullDocumentDiagnosticReport(string ResultId, IReadOnlyList<Diagnostic> Items)
 {

@@ -3,38 +3,40 @@ using System.Text.Json;
 namespace LspTriage.Server.Protocol;
 
 public sealed record InitializeParams(
-    int? ProcessId,
-    ClientInfo? ClientInfo,
-    string? RootUri,
-    JsonElement? InitializationOptions,
-    ClientCapabilities? Capabilities,
-    string? Trace,
-    IReadOnlyList<WorkspaceFolder>? WorkspaceFolders);
+    int? ProcessId = null,
+    ClientInfo? ClientInfo = null,
+    string? RootUri = null,
+    JsonElement? InitializationOptions = null,
+    ClientCapabilities? Capabilities = null,
+    string? Trace = null,
+    IReadOnlyList<WorkspaceFolder>? WorkspaceFolders = null);
 
-public sealed record ClientInfo(string Name, string? Version);
+public sealed record ClientInfo(string Name, string? Version = null);
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
 /// <summary>The client capabilities we branch on; the rest of the object is ignored.</summary>
-public sealed record ClientCapabilities(WorkspaceClientCapabilities? Workspace, TextDocumentClientCapabilities? TextDocument, WindowClientCapabilities? Window, GeneralClientCapabilities? General);
+public sealed record ClientCapabilities(WorkspaceClientCapabilities? Workspace = null, TextDocumentClientCapabilities? TextDocument = null, WindowClientCapabilities? Window = null, GeneralClientCapabilities? General = null);
 
-public sealed record WorkspaceClientCapabilities(bool? Configuration, bool? ApplyEdit, DynamicRegistrationCapability? DidChangeWatchedFiles, bool? WorkspaceFolders, DiagnosticWorkspaceClientCapabilities? Diagnostics);
+public sealed record WorkspaceClientCapabilities(bool? Configuration = null, bool? ApplyEdit = null, DynamicRegistrationCapability? DidChangeWatchedFiles = null, bool? WorkspaceFolders = null, DiagnosticWorkspaceClientCapabilities? Diagnostics = null, CodeLensWorkspaceClientCapabilities? CodeLens = null);
 
-public sealed record DiagnosticWorkspaceClientCapabilities(bool? RefreshSupport);
+public sealed record DiagnosticWorkspaceClientCapabilities(bool? RefreshSupport = null);
 
-public sealed record TextDocumentClientCapabilities(DynamicRegistrationCapability? Diagnostic, DocumentSymbolClientCapabilities? DocumentSymbol, PublishDiagnosticsClientCapabilities? PublishDiagnostics);
+public sealed record CodeLensWorkspaceClientCapabilities(bool? RefreshSupport = null);
 
-public sealed record DocumentSymbolClientCapabilities(bool? HierarchicalDocumentSymbolSupport);
+public sealed record TextDocumentClientCapabilities(DynamicRegistrationCapability? Diagnostic = null, DocumentSymbolClientCapabilities? DocumentSymbol = null, PublishDiagnosticsClientCapabilities? PublishDiagnostics = null);
 
-public sealed record PublishDiagnosticsClientCapabilities(bool? VersionSupport);
+public sealed record DocumentSymbolClientCapabilities(bool? HierarchicalDocumentSymbolSupport = null);
 
-public sealed record WindowClientCapabilities(bool? WorkDoneProgress, ShowDocumentClientCapabilities? ShowDocument);
+public sealed record PublishDiagnosticsClientCapabilities(bool? VersionSupport = null);
+
+public sealed record WindowClientCapabilities(bool? WorkDoneProgress = null, ShowDocumentClientCapabilities? ShowDocument = null);
 
 public sealed record ShowDocumentClientCapabilities(bool Support);
 
-public sealed record GeneralClientCapabilities(IReadOnlyList<string>? PositionEncodings);
+public sealed record GeneralClientCapabilities(IReadOnlyList<string>? PositionEncodings = null);
 
-public sealed record DynamicRegistrationCapability(bool? DynamicRegistration);
+public sealed record DynamicRegistrationCapability(bool? DynamicRegistration = null);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 

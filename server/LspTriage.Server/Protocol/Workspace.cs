@@ -6,7 +6,7 @@ public sealed record ConfigurationParams(IReadOnlyList<ConfigurationItem> Items)
 
 public sealed record ConfigurationItem(string? ScopeUri, string Section);
 
-public sealed record DidChangeConfigurationParams(JsonElement? Settings);
+public sealed record DidChangeConfigurationParams(JsonElement? Settings = null);
 
 public sealed record DidChangeWatchedFilesParams(IReadOnlyList<FileEvent> Changes);
 

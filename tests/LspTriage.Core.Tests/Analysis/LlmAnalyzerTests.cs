@@ -125,6 +125,22 @@ public sealed class LlmAnalyzerTests
     }
 
     [Fact]
+    public async Task A_failing_then_silent_endpoint_costs_the_timeout_in_total_and_the_retry_is_shown()
+    {
+        // Before, each of the four attempts had the whole timeout: 500, then three silent attempts of 2 s each.
+        using var server = new FakeOpenAiServer(new Status(500), new Json(LlmAnswers.Good(), DelayMs: 30000));
+        var reports = new List<AnalysisProgress>();
+        var progress = new SyncProgress(reports);
+
+        var e = await Assert.ThrowsAsync<AnalysisException>(() => Analyzer().AnalyzeAsync(Seed, Options(server, retries: 3, timeoutSeconds: 2), progress, CancellationToken.None));
+
+        Assert.Equal(AnalysisFailure.Timeout, e.Failure);
+        Assert.Contains("within 2 s", e.Message);
+        Assert.Equal(2, server.RequestCount);
+        Assert.Contains(reports, p => p.Message.EndsWith("did not answer; attempt 2 of 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_repaired_in_one_round()
     {
         using var server = new FakeOpenAiServer(new Json(LlmAnswers.Malformed), new Json(LlmAnswers.Good(), PromptTokens: 2000, CompletionTokens: 1000));

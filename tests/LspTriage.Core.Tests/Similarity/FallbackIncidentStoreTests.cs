@@ -1,6 +1,7 @@
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
 using LspTriage.Core.Tests.Similarity.Support;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using LspTriage.Tests.Shared;
 
@@ -72,5 +73,45 @@ public sealed class FallbackIncidentStoreTests(PostgresFixture pg)
         var a = await direct.SearchAsync(new SimilarityQuery("Payment connection pool exhausted after the batch deploy"));
         Assert.Equal("Payment connection pool exhausted after the batch deploy", a[0].Incident.Title);
         Assert.Empty(await direct.SearchAsync(new SimilarityQuery("Search disk full", Threshold: 0.9)));
+    }
+
+    [Fact]
+    public async Task Queued_upserts_replay_one_retry_interval_after_the_outage_was_noticed_not_up_to_two()
+    {
+        var cs = await pg.CreateDatabaseAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-06-02T14:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var online = new TaskCompletionSource<IncidentStoreStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var store = new FallbackIncidentStore(new PostgresIncidentStore(cs), new EmbeddedIncidentStore(), clock, TimeSpan.FromSeconds(30));
+        store.StatusChanged += (_, s) =>
+        {
+            if (s.IsOnline)
+            {
+                online.TrySetResult(s);
+            }
+        };
+        await store.UpsertAsync([Record("a", "Payment connection pool exhausted after deploy")]);
+
+        // The outage is noticed 25 s into the timer's period: the retry is due at 55 s, not at the tick at 60 s.
+        clock.Advance(TimeSpan.FromSeconds(25));
+        pg.PgCtl("stop");
+        try
+        {
+            await store.UpsertAsync([Record("c", "Certificate expired at the gateway")]);
+            Assert.False(store.IsOnline);
+            Assert.Equal(1, store.PendingCount);
+        }
+        finally
+        {
+            pg.PgCtl("start");
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(online.Task.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var back = await online.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Contains("replayed 1", back.Message);
+        await using var direct = new PostgresIncidentStore(cs);
+        Assert.Equal(2, await direct.CountAsync());
     }
 }

@@ -60,7 +60,8 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
         {
             Endpoint = endpoint.BaseUrl,
             NetworkTimeout = options.Timeout,
-            RetryPolicy = new ClientRetryPolicy(Math.Max(0, options.MaxRetries)),
+            RetryPolicy = new AttemptReportingRetryPolicy(Math.Max(0, options.MaxRetries), (attempt, of) =>
+                progress?.Report(new AnalysisProgress($"{UrlCredentials.Authority(endpoint.BaseUrl)} did not answer; attempt {attempt} of {of}", 5))),
             UserAgentApplicationId = "lsptriage",
         };
         var client = new ChatClient(endpoint.Model, new ApiKeyCredential(endpoint.ApiKey ?? "none"), clientOptions);
@@ -71,6 +72,10 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
             Temperature = 0.2f,
         };
 
+        // The timeout bounds the whole analysis, retries and repair round included: a silent endpoint costs the user
+        // timeoutSeconds, not (retries + 1) times it.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Timeout);
         var inputTokens = 0;
         var outputTokens = 0;
         IReadOnlyList<string> lastErrors = [];
@@ -83,8 +88,8 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
             try
             {
                 answer = options.Stream
-                    ? await StreamAsync(client, messages, completionOptions, progress, attempt, cancellationToken).ConfigureAwait(false)
-                    : await CompleteAsync(client, messages, completionOptions, cancellationToken).ConfigureAwait(false);
+                    ? await StreamAsync(client, messages, completionOptions, progress, attempt, deadline.Token).ConfigureAwait(false)
+                    : await CompleteAsync(client, messages, completionOptions, deadline.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (Translate(e, endpoint, options, cancellationToken) is { } translated)
             {
@@ -192,7 +197,7 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
                 ? new AnalysisException(inner.Message, inner.Failure, e)
                 : null;
         }
-        var where = $"{endpoint.BaseUrl.GetLeftPart(UriPartial.Authority)}";
+        var where = UrlCredentials.Authority(endpoint.BaseUrl);
         return e switch
         {
             ClientResultException { Status: 401 or 403 } c => new AnalysisException($"{where} rejected the API key (HTTP {c.Status}). Check LSPTRIAGE_LLM_API_KEY.", AnalysisFailure.HttpError, e),
@@ -202,7 +207,7 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
             ClientResultException { Status: 0 } when e.InnerException is HttpRequestException or SocketException => new AnalysisException($"Cannot reach {where}: {e.InnerException!.Message} Check the base URL and your network.", AnalysisFailure.EndpointUnreachable, e),
             ClientResultException c => new AnalysisException($"{where} answered HTTP {c.Status}.", AnalysisFailure.HttpError, e),
             HttpRequestException or SocketException => new AnalysisException($"Cannot reach {where}: {e.Message} Check the base URL and your network.", AnalysisFailure.EndpointUnreachable, e),
-            OperationCanceledException or TimeoutException => new AnalysisException($"{where} did not answer within {options.Timeout.TotalSeconds:0.#} s.", AnalysisFailure.Timeout, e),
+            OperationCanceledException or TimeoutException => new AnalysisException($"{where} did not answer within {options.Timeout.TotalSeconds:0.#} s (lspTriage.analysis.timeoutSeconds, retries included); no analysis was written.", AnalysisFailure.Timeout, e),
             _ => null,
         };
     }

@@ -23,7 +23,7 @@ public sealed record LlmEndpoint(Uri BaseUrl, string Model, string? ApiKey)
         var model = options.Model ?? Env("LSPTRIAGE_LLM_MODEL") ?? (baseUrl.Contains("deepseek", StringComparison.OrdinalIgnoreCase) ? "deepseek-chat" : "gpt-4o-mini");
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new AnalysisException($"The LLM base URL '{baseUrl}' is not an http(s) URL. Set lspTriage.analysis.baseUrl or LSPTRIAGE_LLM_BASE_URL.", AnalysisFailure.EndpointUnreachable);
+            throw new AnalysisException($"The LLM base URL '{Redaction.UrlCredentials.Strip(baseUrl)}' is not an http(s) URL. Set lspTriage.analysis.baseUrl or LSPTRIAGE_LLM_BASE_URL.", AnalysisFailure.EndpointUnreachable);
         }
         if (key is null && !uri.IsLoopback)
         {

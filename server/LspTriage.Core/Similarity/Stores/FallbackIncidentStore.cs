@@ -238,6 +238,9 @@ public sealed class FallbackIncidentStore : IIncidentStore, IAsyncDisposable
             _online = false;
             _nextAttempt = _time.GetUtcNow() + RetryInterval;
         }
+        // The timer's phase was set when the store was made: restart it, so the first retry comes one interval after
+        // the outage was noticed, not up to two.
+        _timer?.Change(RetryInterval, RetryInterval);
         StatusChanged?.Invoke(this, new IncidentStoreStatus(false,
             $"{e.Message}. Similar incidents come from the local index until it is back (retrying every {RetryInterval.TotalSeconds:0} s); saved incidents are queued for it.",
             PendingCount));
@@ -245,7 +248,8 @@ public sealed class FallbackIncidentStore : IIncidentStore, IAsyncDisposable
 
     private async Task RetryFromTimerAsync()
     {
-        if (_online || _time.GetUtcNow() < _nextAttempt || !_gate.Wait(0))
+        // The timer is the schedule: a tick a moment early (timers are not exact) must not skip a whole interval.
+        if (_online || !_gate.Wait(0))
         {
             return;
         }

@@ -1,5 +1,6 @@
 using LspTriage.Core.Analysis;
 using LspTriage.Core.Analysis.Editing;
+using LspTriage.Core.Analysis.Redaction;
 using LspTriage.Server.Editing;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
@@ -57,6 +58,10 @@ internal sealed class AnalyzeIncidentCommand : IServerCommand
         string? warning = null;
         var outcome = await _editor.ApplyAsync(uri, "Analyze incident", current =>
         {
+            if (current.Parsed.FindSection(Core.Documents.SectionKind.RawContext) is null)
+            {
+                throw new EditAbandonedException("The raw context was removed while the analysis ran; nothing was written. Put the '## Raw incident context' section back and run it again.");
+            }
             var edit = AnalysisBlockEditor.ComputeEdit(current.Parsed, result.Block);
             warning = edit.Warning;
             return [edit.Edit];
@@ -78,6 +83,7 @@ internal sealed class AnalyzeIncidentCommand : IServerCommand
 
     private async Task<AnalyzeResult> FailAsync(string problem)
     {
+        problem = UrlCredentials.Strip(problem);
         _context.Log.Warning($"Analyze incident: {problem}");
         await _context.NotifyAsync("window/showMessage", new ShowMessageParams(MessageType.Error, $"Analyze incident: {problem}")).ConfigureAwait(false);
         return new AnalyzeResult(false, null, problem, null);

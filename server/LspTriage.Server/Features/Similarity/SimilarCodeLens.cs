@@ -10,6 +10,9 @@ internal sealed class SimilarCodeLens : ICodeLensContributor
 {
     private readonly SimilarityHost _host;
 
+    /// <summary>While the index loads: the lens is there (and clickable: the command waits), without a count.</summary>
+    public const string LoadingTitle = "Similar incidents (index loading…)";
+
     public SimilarCodeLens(SimilarityHost host) => _host = host;
 
     public async Task<IReadOnlyList<CodeLens>> ProvideAsync(OpenDocument document, CancellationToken cancellationToken)
@@ -19,8 +22,8 @@ internal sealed class SimilarCodeLens : ICodeLensContributor
         {
             return [];
         }
-        var results = await _host.FindAsync(parsed, cancellationToken).ConfigureAwait(false);
-        var title = SimilarIncidentsRenderer.CodeLensTitle(results);
+        var results = await _host.FindIfReadyAsync(parsed, cancellationToken).ConfigureAwait(false);
+        var title = results is null ? LoadingTitle : SimilarIncidentsRenderer.CodeLensTitle(results);
         return [new CodeLens(parsed.ProtocolRange(parsed.TitleSpan), new Command(title, FindSimilarCommand.CommandName, [document.Uri]))];
     }
 }

@@ -12,6 +12,8 @@ internal sealed class SimilarHover : IHoverContributor
 {
     private readonly SimilarityHost _host;
 
+    private const string LoadingCard = "**Similar past incidents**: the index is still loading; hover again in a moment.";
+
     public SimilarHover(SimilarityHost host) => _host = host;
 
     public async Task<Hover?> ProvideAsync(OpenDocument document, Core.Text.Position position, CancellationToken cancellationToken)
@@ -22,8 +24,8 @@ internal sealed class SimilarHover : IHoverContributor
         {
             return null;
         }
-        var results = await _host.FindAsync(parsed, cancellationToken).ConfigureAwait(false);
-        var card = SimilarIncidentsRenderer.RenderHover(results, parsed.Path, _host.StoreName);
+        var results = await _host.FindIfReadyAsync(parsed, cancellationToken).ConfigureAwait(false);
+        var card = results is null ? LoadingCard : SimilarIncidentsRenderer.RenderHover(results, parsed.Path, _host.StoreName);
         return new Hover(MarkupContent.Markdown(card), parsed.ProtocolRange(span));
     }
 

@@ -1,3 +1,4 @@
+using LspTriage.Core.Analysis.Redaction;
 using LspTriage.Core.Documents;
 using LspTriage.Core.Similarity;
 using LspTriage.Core.Similarity.Stores;
@@ -23,8 +24,10 @@ internal sealed class SimilarityHost : IAsyncDisposable
     private SimilarityService? _service;
     private SimilaritySettings? _settings;
     private DocumentOptions? _documents;
+    private readonly TaskCompletionSource _configured = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _indexed = Task.CompletedTask;
     private Task _fileEvents = Task.CompletedTask;
+    private string? _reportedProblem;
 
     public SimilarityHost(ServerContext context, WorkDoneProgress progress)
     {
@@ -55,7 +58,8 @@ internal sealed class SimilarityHost : IAsyncDisposable
             old = _service;
             _settings = settings;
             _documents = documents;
-            _service = SimilarityService.Create(settings, _context.Settings.Documents.IsIncidentPath, _context.Time);
+            _service = CreateService(settings);
+            _configured.TrySetResult();
             _service.StatusChanged += (_, status) => OnStatusChanged(status.IsOnline, status.Message);
             _cache.Clear();
             _indexed = IndexAsync(_service);
@@ -67,14 +71,32 @@ internal sealed class SimilarityHost : IAsyncDisposable
         return _indexed;
     }
 
+    /// <summary>
+    /// The similar incidents now, or null while the index is still being built: hovers and code lenses answer at once
+    /// without counts (the editor asks the moment a file opens) and the lenses are refreshed when the index is ready.
+    /// </summary>
+    public Task<IReadOnlyList<SimilarIncident>?> FindIfReadyAsync(IncidentDocument document, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_service is null || !_indexed.IsCompleted)
+            {
+                return Task.FromResult<IReadOnlyList<SimilarIncident>?>(null);
+            }
+        }
+        return FindAsync(document, cancellationToken)!;
+    }
+
+    /// <summary>The similar incidents, once the server is configured and the index built (commands wait for it).</summary>
     public async Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, CancellationToken cancellationToken)
     {
+        await _configured.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(_indexed, FileEventsApplied).WaitAsync(cancellationToken).ConfigureAwait(false);
         SimilarityService service;
         SimilaritySettings settings;
         lock (_gate)
         {
-            service = _service ?? throw new InvalidOperationException("Similar incidents are not configured yet.");
+            service = _service!;
             settings = _settings!;
         }
         var key = service.Finder.RecordFor(document.Text, document.Path).Key + "\u0000" + document.Path;
@@ -182,6 +204,43 @@ internal sealed class SimilarityHost : IAsyncDisposable
             _context.Log.Error($"Similar incidents: indexing failed: {ex.Message}");
         }
         Invalidate();
+        RefreshCodeLenses();
+    }
+
+    /// <summary>Lenses served while the index was loading had no counts: ask the editor for them again.</summary>
+    private void RefreshCodeLenses()
+    {
+        if (_context.Capabilities.Workspace?.CodeLens?.RefreshSupport == true)
+        {
+            _ = _context.RequestAsync<object?>("workspace/codeLens/refresh", new { }, CancellationToken.None)
+                .ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// The service for these settings. A connection string Npgsql cannot read (a misspelt keyword, a port that is not a
+    /// number) is one message naming the setting, and the embedded index serves until the setting is fixed.
+    /// </summary>
+    private SimilarityService CreateService(SimilaritySettings settings)
+    {
+        try
+        {
+            var service = SimilarityService.Create(settings, _context.Settings.Documents.IsIncidentPath, _context.Time);
+            _reportedProblem = null;
+            return service;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            var setting = string.IsNullOrWhiteSpace(settings.ConnectionString) ? $"the {PostgresIncidentStore.EnvironmentVariable} environment variable" : "the setting lspTriage.similarity.connectionString";
+            var problem = $"LspTriage: {setting} is not a connection string PostgreSQL accepts ({Redactor.Redact(ex.Message).Text}); similar incidents come from the embedded index until it is fixed.";
+            if (problem != _reportedProblem)
+            {
+                _reportedProblem = problem;
+                _context.Log.Error(problem);
+                _ = _context.NotifyAsync("window/showMessage", new ShowMessageParams(MessageType.Error, problem));
+            }
+            return SimilarityService.Create(settings with { Store = "embedded" }, _context.Settings.Documents.IsIncidentPath, _context.Time);
+        }
     }
 
     private void OnStatusChanged(bool online, string message)
