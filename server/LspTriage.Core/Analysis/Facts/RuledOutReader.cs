@@ -26,6 +26,9 @@ internal static partial class RuledOutReader
     [GeneratedRegex(@"\b(network|packet loss)\b[^\n]{0,40}?\b(normal|fine|ok|healthy|none)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NetworkNormal();
 
+    [GeneratedRegex(@"\b(no|not a single|not one|zero|without( any)?)\s+(\w+\s+){0,2}429s?\b|\bno (rate[- ]limit\w*|throttling by)|\bnot (being )?rate[- ]limited|没有(任何)?\s*429|没有触发限流|未触发限流|没有被限流", RegexOptions.IgnoreCase)]
+    private static partial Regex NoRateLimit();
+
     public static IReadOnlyList<RuledOutCause> Read(IReadOnlyList<ContextClause> clauses)
     {
         var result = new List<RuledOutCause>();
@@ -66,6 +69,10 @@ internal static partial class RuledOutReader
             if (NetworkNormal().IsMatch(c.Text))
             {
                 Add("network");
+            }
+            if (NoRateLimit().IsMatch(c.Text))
+            {
+                Add("rate-limit");
             }
             foreach (Match m in EventClassifier.NoChanges().Matches(c.Text))
             {

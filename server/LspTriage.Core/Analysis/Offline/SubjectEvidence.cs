@@ -31,7 +31,8 @@ internal static class SubjectEvidence
     /// </summary>
     public static LogError? MostSpecificError(ContextFacts f) =>
         f.Errors.Where(e => e.Clause.Relevance is not (Relevance.Tooling or Relevance.Elsewhere))
-            .OrderByDescending(e => e.Clause.Relevance)
+            .OrderBy(e => e.IsWarning)
+            .ThenByDescending(e => e.Clause.Relevance)
             .ThenByDescending(e => Math.Min(e.Message.Length, 140))
             .FirstOrDefault();
 

@@ -12,7 +12,7 @@ internal sealed partial class CpuThrottlingSignature : FailureSignature
     [GeneratedRegex(@"cpu_cfs_throttled|throttled_(periods|seconds|time|usec)|nr_throttled|CPUThrottlingHigh|CPU throttl\w*|throttl\w* (of )?(the )?CPU|cpu\.stat[^\n]{0,40}throttled|periods throttled", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ThrottledPattern();
 
-    [GeneratedRegex(@"CPU[^\n]{0,40}\b(at|hits?|reached|pinned at) (the |its )?limit|\blimit:? \d+m\b|cpu:\s+\d+m?\s*$|\b(\d+)m\s+\d+Mi", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"CPU[^\n]{0,40}\b(at|hits?|reached|pinned at) (the |its )?limit|\blimit:? \d+m\b|cpu:\s+\d+m?\s*$|\b(\d+)m\s+\d+Mi|CPU\s?限额|""cpu"":\s?""\d+m""|cpu: \d+m\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AtLimitPattern();
 
     [GeneratedRegex(@"(latency|p9\d|response time)[^\n]{0,60}(rose|jump\w*|climb\w*|increase\w*|spike\w*|from)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -27,7 +27,18 @@ internal sealed partial class CpuThrottlingSignature : FailureSignature
 
     protected override IReadOnlyList<string> RefutingTopics => ["cpu"];
 
-    protected override void Adjust(SignatureEvidence ev, ContextFacts facts) => ev.CapUnless(2.5, "throttled");
+    /// <summary>A measured share of throttled periods ("92.4% throttling of CPU", "71% of periods throttled") is the kernel's verdict.</summary>
+    [GeneratedRegex(@"\d+(\.\d+)?\s?% (of periods )?throttl\w*|throttl\w*[^\n]{0,30}\b\d+(\.\d+)?\s?%|nr_throttled\s+[1-9]\d{2,}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex MeasuredPattern();
+
+    protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
+    {
+        ev.CapUnless(2.5, "throttled");
+        if (ev.Has("throttled") && facts.Clauses.Any(c => c.Relevance != Relevance.Elsewhere && MeasuredPattern().IsMatch(c.Text)))
+        {
+            ev.Score += 1.5;
+        }
+    }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
     {

@@ -9,13 +9,13 @@ internal sealed partial class DatabaseUnreachableSignature : FailureSignature
 {
     public override string Id => "database-unreachable";
 
-    [GeneratedRegex(@"(:(5432|3306|6379|27017|1433|5433|26257)\b|postgres\w*|mysql|mariadb|mongo\w*|redis|\bdb\b|database)[^\n]{0,160}(connection refused|ECONNREFUSED|Connection refused)|(connection refused|ECONNREFUSED)[^\n]{0,80}(:(5432|3306|6379|27017|1433)\b|postgres|mysql|database)|could not connect to (server|database)|Can't connect to (local )?MySQL server|Communications link failure|the database system is (starting up|shutting down|in recovery mode)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((:|port )(5432|3306|6379|27017|1433|5433|26257)\b|postgres\w*|mysql|mariadb|mongo\w*|redis|\bdb\b|database)[^\n]{0,160}(connection refused|ECONNREFUSED|Connection refused)|(connection refused|ECONNREFUSED)[^\n]{0,80}(:(5432|3306|6379|27017|1433)\b|postgres|mysql|database)|could not connect to (server|database)|Can't connect to (local )?MySQL server|Communications link failure|the database system is (starting up|shutting down|in recovery mode)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RefusedPattern();
 
     [GeneratedRegex(@"password authentication failed|Access denied for user|authentication failed for user|role ""[^""]+"" does not exist|no pg_hba\.conf entry|SCRAM authentication|Login failed for user|WRONGPASS|NOAUTH Authentication required", RegexOptions.CultureInvariant)]
     private static partial Regex AuthPattern();
 
-    [GeneratedRegex(@"server closed the connection unexpectedly|terminating connection due to administrator command|Lost connection to MySQL server|MySQL server has gone away|connection reset by peer[^\n]{0,60}(5432|3306|db|database)|SSL SYSCALL error: EOF detected|the connection is closed|Connection is not available, request timed out", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"server closed the connection unexpectedly|terminating connection due to administrator command|Lost connection to MySQL server|MySQL server has gone away|connection reset by peer[^\n]{0,60}(5432|3306|db|database)|SSL SYSCALL error: EOF detected|the connection is closed", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DroppedPattern();
 
     [GeneratedRegex(@"(db|database|postgres\w*|mysql\w*|mariadb|primary|replica)[\w-]*[^\n]{0,60}(rescheduled|restarted|failover|failed over|evicted|drain\w*|still starting|down|OOMKilled)|(failover|drain\w*|restart\w*)[^\n]{0,60}(db|database|postgres|mysql)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

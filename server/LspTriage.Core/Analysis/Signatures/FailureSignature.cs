@@ -58,6 +58,12 @@ internal abstract class FailureSignature : IFailureSignature
             }
         }
         Adjust(ev, facts);
+        // Evidence about other pods and namespaces only (the analytics team's OOMKilled pod in a get pods -A) is not
+        // evidence about this incident.
+        if (facts.Subject.IsKnown && ev.Hits.Count > 0 && ev.Hits.All(h => h.Clause.Relevance == Relevance.Elsewhere))
+        {
+            return null;
+        }
         if (ev.Score < MinimumScore)
         {
             return null;

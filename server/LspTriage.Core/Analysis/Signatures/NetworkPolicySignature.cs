@@ -9,7 +9,7 @@ internal sealed partial class NetworkPolicySignature : FailureSignature
 {
     public override string Id => "network-policy";
 
-    [GeneratedRegex(@"\bNetworkPolic(y|ies)\b|network polic(y|ies)|\bnetpol\b|default-deny|deny-all|egress[^\n]{0,30}(blocked|denied|dropped)|Policy denied|policy-verdict[^\n]{0,40}DENIED|\bDROPPED\b[^\n]{0,60}[Pp]olicy", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(Global)?NetworkPolic(y|ies)\b|network polic(y|ies)|\bnetpol\b|\b(default[-.])?deny-(all|external|egress|ingress)\b|default-deny|egress[^\n]{0,30}(blocked|denied|dropped|拒绝|阻断)|Policy denied|policy-verdict[^\n]{0,40}DENIED|\bDROPPED\b[^\n]{0,60}[Pp]olicy|网络策略", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PolicyPattern();
 
     [GeneratedRegex(@":53\b[^\n]{0,80}i/o timeout|i/o timeout[^\n]{0,80}:53\b|dial tcp [^\n]{0,80}(i/o timeout|connection timed out)|connect(ion)? timed out|SYN_SENT|no route to host", RegexOptions.CultureInvariant)]

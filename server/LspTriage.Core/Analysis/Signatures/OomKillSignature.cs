@@ -35,7 +35,7 @@ internal sealed partial class OomKillSignature : FailureSignature
     protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
     {
         var oom = StateOf(facts, "OOMKilled");
-        if (oom is not null && ev.Has("oom"))
+        if (oom is not null && oom.Clause.Relevance != Relevance.Elsewhere && ev.Has("oom"))
         {
             ev.Score = Math.Max(ev.Score, oom.ExitCode == 137 || facts.Clauses.Any(c => c.Text.Contains("137", StringComparison.Ordinal)) ? 9 : 8);
         }

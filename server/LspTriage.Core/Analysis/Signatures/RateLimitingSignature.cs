@@ -25,6 +25,8 @@ internal sealed partial class RateLimitingSignature : FailureSignature
         Indicator.Of("headers", HeadersPattern(), 1.5),
     ];
 
+    protected override IReadOnlyList<string> RefutingTopics => ["rate-limit"];
+
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
     {
         var svc = Svc(f);

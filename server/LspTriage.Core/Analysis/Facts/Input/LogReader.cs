@@ -14,6 +14,10 @@ internal static partial class LogReader
     [GeneratedRegex(@"^(Traceback|Exception in thread|panic:|Caused by:)|^[\w.]+(Exception|Error)(: |$)|\b(Unhandled|uncaught) (exception|rejection)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExceptionHeader();
 
+    /// <summary>What logback/Spring print before the message: "1 --- [nio-8080-exec-1] o.h.e.j.s.SqlExceptionHelper   : ".</summary>
+    [GeneratedRegex(@"^(\d+\s+---\s+)?(\[[^\]]*\]\s+)?([\w$]+\.)+[\w$]+\s+[:-]\s+|^\d+\s+---\s+\[[^\]]*\]\s+")]
+    private static partial Regex LoggerPrefix();
+
     public static List<LogError> Errors(IReadOnlyList<ContextClause> clauses)
     {
         var errors = new List<LogError>();
@@ -23,13 +27,18 @@ internal static partial class LogReader
             var lvl = level.Success ? level.Groups["lvl"].Value.ToUpperInvariant() : "";
             var isError = lvl is "ERROR" or "ERR" or "FATAL" or "CRITICAL" or "PANIC" or "E" or "F" or "CRIT" or "ALERT" or "EMERG"
                 || (c.Source == FactSource.Log && lvl.Length == 0 && ExceptionHeader().IsMatch(c.Text.TrimStart()));
-            if (!isError || (c.Source == FactSource.Prose && !level.Success))
+            var isWarning = lvl is "WARN" or "WARNING" or "W";
+            if (!(isError || isWarning) || (c.Source == FactSource.Prose && !level.Success))
             {
                 continue;
             }
             var m = MessageField().Match(c.Text);
             var message = m.Success ? m.Groups["m"].Value : level.Success && level.Index + level.Length < c.Text.Length ? c.Text[(level.Index + level.Length)..].Trim(' ', ':', ']', '-') : c.Text;
-            errors.Add(new LogError(message.Length >= 3 ? message : c.Text, c));
+            if (!m.Success && LoggerPrefix().Match(message) is { Success: true, Length: > 0 } prefix && prefix.Length < message.Length - 3)
+            {
+                message = message[prefix.Length..];
+            }
+            errors.Add(new LogError(message.Length >= 3 ? message : c.Text, c) { IsWarning = !isError });
         }
         return errors;
     }

@@ -15,8 +15,12 @@ public sealed record KubeEvent(string Type, string Reason, string? Object, strin
 /// <summary>An alert from a webhook payload or an Alertmanager message: its name, status, labels and summary.</summary>
 public sealed record AlertFact(string? Name, string? Status, IReadOnlyDictionary<string, string> Labels, string? Summary);
 
-/// <summary>An error-level log line; <see cref="Message"/> is its verbatim message (the <c>msg</c> of a JSON or logfmt line).</summary>
-public sealed record LogError(string Message, ContextClause Clause);
+/// <summary>An error- or warning-level log line; <see cref="Message"/> is its verbatim message (the <c>msg</c> of a JSON or logfmt line).</summary>
+public sealed record LogError(string Message, ContextClause Clause)
+{
+    /// <summary>A warning rather than an error: evidence only when no error says more.</summary>
+    public bool IsWarning { get; init; }
+}
 
 /// <summary>A trace span with its duration.</summary>
 public sealed record TraceSpan(string Name, double Milliseconds, string DurationText, ContextClause Clause);
