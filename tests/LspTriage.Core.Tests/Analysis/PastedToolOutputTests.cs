@@ -113,4 +113,19 @@ public sealed partial class PastedToolOutputTests
         Assert.Contains("[待填写]", zh);
         Assert.DoesNotContain("[FILL IN]", zh);
     }
+
+    [Fact]
+    public void Commands_follow_the_stack_the_context_shows()
+    {
+        const string mysql = """
+            orders-api 10:32 UTC: ERROR 1040 (HY000): Too many connections
+            HikariPool-1 - Connection is not available, request timed out after 30000ms.
+            mysqld Threads_connected 500 / 500 (max_connections)
+            """;
+        var a = new OfflineAnalyzer().Analyze(new IncidentContext(mysql), AnalysisLanguage.English);
+        Assert.Equal("connection-pool-exhaustion", a.Hypotheses[0].SignatureId);
+        Assert.DoesNotContain(a.Checklist, s => s.Command.Contains("pg_", StringComparison.Ordinal) || s.Command.Contains("psql", StringComparison.Ordinal));
+        Assert.Contains(a.Checklist, s => s.Command.Contains("PROCESSLIST", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Checklist, s => s.Command.Contains("kubectl", StringComparison.Ordinal));
+    }
 }

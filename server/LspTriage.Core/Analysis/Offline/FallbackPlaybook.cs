@@ -1,6 +1,7 @@
 using LspTriage.Core.Analysis.Facts;
 using LspTriage.Core.Analysis.Model;
 using LspTriage.Core.Analysis.Signatures;
+using LspTriage.Core.Analysis.Stacks;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 
 namespace LspTriage.Core.Analysis.Offline;
@@ -49,22 +50,29 @@ internal static class FallbackPlaybook
             l.T("The error stops while the symptoms continue, or it also appears before the incident.", "症状持续时该错误停止，或在故障之前也存在。"));
     }
 
-    public static IReadOnlyList<ChecklistStep> Checklist(ContextFacts f, AnalysisLanguage l)
+    /// <summary>What changed, the workload's state and events, the previous logs, dependencies, saturation — with kubectl only when the context is on Kubernetes.</summary>
+    public static IReadOnlyList<ChecklistStep> Checklist(ContextFacts f, IReadOnlySet<Technology> stack, AnalysisLanguage l)
     {
         var svc = f.Service ?? "SERVICE";
         var ns = f.Subject.Namespace ?? "NAMESPACE";
+        var k8s = stack.Contains(Technology.Kubernetes);
         return
         [
             Step(l, "Find what changed just before the onset: deploys, config, flags, infrastructure.", "查找故障开始前的变更：发布、配置、开关、基础设施。",
-                $"kubectl rollout history -n {ns} deploy/{svc}; git log --since='6 hours ago' --oneline", "A change shortly before the first error.", "首个错误前不久的变更。"),
-            Step(l, "Read the workload's state and events.", "查看工作负载的状态和事件。", $"kubectl describe pod -n {ns} -l app={svc}; kubectl get events -n {ns} --sort-by=.lastTimestamp | tail -n 30",
-                "Restarts, probe failures, scheduling or pull errors.", "重启、探针失败、调度或拉取错误。"),
-            Step(l, "Read the previous container's logs around the first error.", "查看上一个容器在首个错误前后的日志。", $"kubectl logs -n {ns} deploy/{svc} --previous --tail=200",
+                k8s ? $"kubectl rollout history -n {ns} deploy/{svc}; git log --since='6 hours ago' --oneline" : "git log --since='6 hours ago' --oneline; # and the deploy tool's history",
+                "A change shortly before the first error.", "首个错误前不久的变更。"),
+            k8s
+                ? Step(l, "Read the workload's state and events.", "查看工作负载的状态和事件。", $"kubectl describe pod -n {ns} -l app={svc}; kubectl get events -n {ns} --sort-by=.lastTimestamp | tail -n 30",
+                    "Restarts, probe failures, scheduling or pull errors.", "重启、探针失败、调度或拉取错误。")
+                : Step(l, "Read the service's state on its hosts.", "查看服务在主机上的状态。", $"systemctl status {svc}; journalctl -u {svc} --since '-2h' | grep -iE 'error|fatal|killed' | head -n 50",
+                    "Restarts, crashes or the first error.", "重启、崩溃或首个错误。"),
+            Step(l, "Read the logs around the first error (the previous container's, if it restarted).", "查看首个错误前后的日志（若重启过，看上一个容器的）。",
+                k8s ? $"kubectl logs -n {ns} deploy/{svc} --previous --tail=200" : $"journalctl -u {svc} --since '-2h' --no-pager | tail -n 200",
                 "The first error and what precedes it.", "首个错误及其之前的日志。"),
             Step(l, "Check the health of the dependencies the error names.", "检查报错中提到的依赖的健康状况。", "Dependency dashboards: error rate, latency, saturation for the same window",
                 "A dependency failing at the same time.", "同一时段出故障的依赖。"),
-            Step(l, "Check saturation of the service itself.", "检查服务自身的资源饱和度。", $"kubectl top pod -n {ns} -l app={svc}",
-                "CPU or memory at the limit.", "CPU 或内存达到上限。"),
+            Step(l, "Check saturation of the service itself.", "检查服务自身的资源饱和度。", k8s ? $"kubectl top pod -n {ns} -l app={svc}" : "top -b -n 1 | head -n 20; df -h; free -m",
+                "CPU, memory or disk at the limit.", "CPU、内存或磁盘达到上限。"),
         ];
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LspTriage.Core.Analysis.Facts;
 using LspTriage.Core.Analysis.Model;
 using LspTriage.Core.Analysis.Signatures;
+using LspTriage.Core.Analysis.Stacks;
 
 namespace LspTriage.Core.Analysis.Offline;
 
@@ -87,10 +88,19 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
             hypotheses.Insert(Math.Min(1, hypotheses.Count), FallbackPlaybook.Hypothesis(facts, l));
         }
 
+        // Never a command for a stack the context does not show: a MySQL incident gets no pg_stat_activity.
+        var stack = StackDetector.Detect(facts.Raw);
         var checklist = new List<ChecklistStep>();
-        foreach (var step in (top?.Checklist ?? []).Concat(second?.Checklist.Take(2) ?? []).Concat(fallback ? FallbackPlaybook.Checklist(facts, l) : []))
+        foreach (var step in (top?.Checklist ?? []).Concat(second?.Checklist.Take(2) ?? []).Concat(fallback ? FallbackPlaybook.Checklist(facts, stack, l) : []))
         {
-            if (!checklist.Any(s => s.Command == step.Command) && checklist.Count < 6)
+            if (StackDetector.Fits(step.Command, stack) && !checklist.Any(s => s.Command == step.Command) && checklist.Count < 6)
+            {
+                checklist.Add(step);
+            }
+        }
+        foreach (var step in checklist.Count >= 2 ? [] : FallbackPlaybook.Checklist(facts, stack, l))
+        {
+            if (StackDetector.Fits(step.Command, stack) && !checklist.Any(s => s.Command == step.Command) && checklist.Count < 4)
             {
                 checklist.Add(step);
             }

@@ -7,7 +7,7 @@ namespace LspTriage.Core.Analysis.Offline;
 /// The most telling observations about the subject, as short phrases for summaries and the fallback hypothesis:
 /// a container's terminal reason, the loudest warning event, the most specific error line. Each keeps its clause.
 /// </summary>
-internal static class SubjectEvidence
+internal static partial class SubjectEvidence
 {
     /// <summary>A pod status or container reason that ends or blocks the container (not Running, not Completed).</summary>
     public static ContainerState? Terminal(ContextFacts f) =>
@@ -33,9 +33,13 @@ internal static class SubjectEvidence
         f.Errors.Where(e => e.Clause.Relevance is not (Relevance.Tooling or Relevance.Elsewhere))
             .OrderBy(e => e.IsWarning)
             .ThenByDescending(e => e.Clause.Relevance)
+            .ThenByDescending(e => Math.Min(e.Clause.Count, 5))
             .ThenByDescending(e => Math.Min(e.Message.Length, 140))
             .FirstOrDefault();
 
     /// <summary>"`message`" cut to a readable length, verbatim.</summary>
-    public static string Code(string message) => "`" + Quote.Around(message.Replace('`', '\''), 0) + "`";
+    public static string Code(string message) => "`" + Quote.Around(Spaces().Replace(message.Replace('`', '\''), " "), 0) + "`";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Spaces();
 }

@@ -35,8 +35,8 @@ internal sealed partial class SlowDependencySignature : FailureSignature
     }
 
     /// <summary>
-    /// The child span that takes at least half of the request's time, when the request is slow (half a second or more).
-    /// The request is the longest span when it spans the others; a paste may also show the children only.
+    /// The span that takes at least half of a slow request's time (the longest span, half a second or more). In a tree
+    /// the parents of the slow call qualify too; the last one printed is the deepest, the most specific.
     /// </summary>
     private static TraceSpan? Dominant(ContextFacts f)
     {
@@ -44,10 +44,8 @@ internal sealed partial class SlowDependencySignature : FailureSignature
         {
             return null;
         }
-        var ordered = f.Spans.OrderByDescending(s => s.Milliseconds).ToList();
-        var rest = ordered.Skip(1).Sum(s => s.Milliseconds);
-        var (request, child) = ordered[0].Milliseconds >= rest * 0.9 && ordered.Count > 2 ? (ordered[0].Milliseconds, ordered[1]) : (ordered.Sum(s => s.Milliseconds), ordered[0]);
-        return request >= 500 && child.Milliseconds >= request / 2 ? child : null;
+        var request = f.Spans.MaxBy(s => s.Milliseconds)!;
+        return request.Milliseconds < 500 ? null : f.Spans.LastOrDefault(s => s != request && s.Milliseconds >= request.Milliseconds / 2);
     }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)

@@ -32,7 +32,7 @@ internal static partial class LineScanner
     [GeneratedRegex(@"^\[pod/(?<pod>[\w.-]+)/[\w.-]+\]")]
     private static partial Regex LogPrefix();
 
-    [GeneratedRegex(@"[├└│┬┌]|^\s*(span|Span|SPAN)\b|""span_?(id|name)""|\bspan=|\btrace_?id\b[^\n]*\bduration", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[├└│┬┌▼▶]|^\s*(span|Span|SPAN)\b|""span_?(id|name)""|\bspan=|\btrace_?id\b[^\n]*\bduration", RegexOptions.CultureInvariant)]
     private static partial Regex TraceLine();
 
     [GeneratedRegex(@"^\[?\d{1,2}:\d{2}(:\d{2})?(\s?[AP]M)?\]?\s+@?[\w.-]{2,24}:\s+\S|^@?[\w.-]{2,24}\s+\[\d{1,2}:\d{2}(\s?[AP]M)?\]:?\s")]

@@ -15,7 +15,7 @@ internal static partial class LogReader
     private static partial Regex ExceptionHeader();
 
     /// <summary>What logback/Spring print before the message: "1 --- [nio-8080-exec-1] o.h.e.j.s.SqlExceptionHelper   : ".</summary>
-    [GeneratedRegex(@"^(\d+\s+---\s+)?(\[[^\]]*\]\s+)?([\w$]+\.)+[\w$]+\s+[:-]\s+|^\d+\s+---\s+\[[^\]]*\]\s+")]
+    [GeneratedRegex(@"^(\d+\s+---\s+)?(\[[^\]]*\]\s+)?[\w$]+\.[\w$.\[\]/]+\s+[:-]\s+|^\d+\s+---\s+\[[^\]]*\]\s+")]
     private static partial Regex LoggerPrefix();
 
     public static List<LogError> Errors(IReadOnlyList<ContextClause> clauses)

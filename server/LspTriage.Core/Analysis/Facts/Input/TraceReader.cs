@@ -9,8 +9,11 @@ internal static partial class TraceReader
     [GeneratedRegex(@"(?<d>(?<n>\d+(\.\d+)?)\s?(?<u>ms|s|µs|us))\b|""duration(_?ms)?""\s*:\s*(?<jn>\d+(\.\d+)?)|\bduration(_?ms)?=(?<jn>\d+(\.\d+)?)")]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"^[\s├└│┬┌─|`+-]*")]
+    [GeneratedRegex(@"^[\s├└│┬┌─▼▶|`+-]*")]
     private static partial Regex TreeGlyphs();
+
+    [GeneratedRegex(@"(\s+\d+(\.\d+)?\s?(ms|s|µs|us))+\s*$")]
+    private static partial Regex TrailingDuration();
 
     public static List<TraceSpan> Spans(IReadOnlyList<ContextClause> clauses)
     {
@@ -33,7 +36,9 @@ internal static partial class TraceReader
                 ms = d.Groups["u"].Value switch { "s" => n * 1000, "ms" => n, _ => n / 1000 };
             }
             var name = c.Text[..d.Index];
-            name = name[TreeGlyphs().Match(name).Length..].Trim(' ', ':', '-', '—', '[', '(');
+            name = name[TreeGlyphs().Match(name).Length..];
+            // Jaeger prints the start offset before the duration ("fetch[DE-01]   222ms   4.66s").
+            name = TrailingDuration().Replace(name, "").Trim(' ', '\t', ':', '-', '—', '(');
             spans.Add(new TraceSpan(name.Length > 0 ? name : c.Text, ms, d.Value, c));
         }
         return spans;
