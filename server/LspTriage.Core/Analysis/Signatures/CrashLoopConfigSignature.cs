@@ -9,7 +9,7 @@ internal sealed partial class CrashLoopConfigSignature : FailureSignature
 {
     public override string Id => "crash-loop-config";
 
-    [GeneratedRegex(@"CreateContainerConfigError|(secret|configmap)s? ""[^""]+"" not found|couldn't find key [\w.-]+ in (Secret|ConfigMap)|(environment variable|env var|env)\s+[`'""]?[A-Z][A-Z0-9_]{2,}[`'""]?\s+(is\s+)?(not set|missing|required|undefined|must be set|is empty)|(missing|required|undefined) (required )?(environment variable|env var|config(uration)? (key|value))s?:?\s+[`'""]?[A-Z][A-Z0-9_]{2,}|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing required (property|configuration)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"CreateContainerConfigError|(secret|configmap)s? ""[^""]+"" not found|couldn't find key [\w.-]+ in (Secret|ConfigMap)|(environment variable|env var|env)\s+\\?[`'""]?[A-Z][A-Z0-9_]{2,}\\?[`'""]?\s+(is\s+)?(not set|missing|required|undefined|must be set|is empty)|(missing|required|undefined) (required )?(environment variable|env var|config(uration)? (key|value))s?:?\s+\\?[`'""]?[A-Z][A-Z0-9_]{2,}|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing required (property|configuration)", RegexOptions.CultureInvariant)]
     private static partial Regex MissingConfigPattern();
 
     [GeneratedRegex(@"CrashLoopBackOff|Back-off restarting failed container|Error: secret|MountVolume\.SetUp failed", RegexOptions.CultureInvariant)]

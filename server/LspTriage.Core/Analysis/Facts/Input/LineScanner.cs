@@ -44,6 +44,13 @@ internal static partial class LineScanner
     [GeneratedRegex(@"\d(\.\d+)?\s?(ms|s)\s*$")]
     private static partial Regex SpanDuration();
 
+    /// <summary>A describe block's own top-level lines: "Key:" then spaces or the end ("Start Time:  …", "Events:").</summary>
+    [GeneratedRegex(@"^[A-Z][\w ()/.-]{0,40}:(\s|$)")]
+    private static partial Regex DescribeKey();
+
+    [GeneratedRegex(@"^\s*(\$|PS>|>)\s+\S")]
+    private static partial Regex ShellPrompt();
+
     public static ScannedLines Scan(string raw)
     {
         var lines = new List<ScannedLine>();
@@ -94,6 +101,14 @@ internal static partial class LineScanner
                 line.Source = inEvents ? FactSource.Event : FactSource.Table;
                 continue;
             }
+            if (ShellPrompt().IsMatch(text))
+            {
+                // A new command: whatever table or describe block came before has ended.
+                table = null;
+                describeName = null;
+                line.IsBoilerplate = true;
+                continue;
+            }
             if (Boilerplate.IsBoilerplate(text))
             {
                 line.IsBoilerplate = true;
@@ -115,7 +130,7 @@ internal static partial class LineScanner
                 describeNamespace = null;
                 inEvents = false;
             }
-            if (describeName is not null && text.Length > 0 && !char.IsWhiteSpace(text[0]) && !text.Contains(':', StringComparison.Ordinal))
+            if (describeName is not null && text.Length > 0 && !char.IsWhiteSpace(text[0]) && !DescribeKey().IsMatch(text))
             {
                 describeName = null;
             }
