@@ -9,6 +9,7 @@ using LspTriage.Core.Analysis.Editing;
 using LspTriage.Core.Analysis.Facts;
 using LspTriage.Core.Analysis.Llm;
 using LspTriage.Core.Analysis.Offline;
+using LspTriage.Core.Analysis.Prompts;
 using LspTriage.Core.Analysis.Rendering;
 using LspTriage.Core.Documents;
 
@@ -68,6 +69,30 @@ if (Environment.GetEnvironmentVariable("BENCH_PROFILE") == "1")
     }
 }
 Console.WriteLine($"  seed + 5,000 log lines ({big.RawContext.Length / 1024} KB): median {bigRun.Median:0.0} ms   p95 {bigRun.P95:0.0} ms");
+
+// What people paste (issue 9): 2,000 lines of kubectl get pods -A, a describe block and logs.
+var paste = new IncidentContext(KubectlPaste.Generate(2000), "ledger-api keeps restarting");
+var pasteRun = Measure(20, () => analyzer.Analyze(paste, AnalysisLanguage.English));
+var pasteTop = analyzer.Analyze(paste, AnalysisLanguage.English).Hypotheses[0];
+Console.WriteLine($"  generated kubectl + logs paste (2,000 lines, {paste.RawContext.Length / 1024} KB): median {pasteRun.Median:0.0} ms   p95 {pasteRun.P95:0.0} ms   (target < 100 ms; top: {pasteTop.SignatureId} {pasteTop.Confidence})");
+
+// Prompt size on a 500-line paste, counted with the cl100k_base tokenizer: the paste verbatim vs condensed.
+var tokenizer = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForEncoding("cl100k_base");
+var paste500 = KubectlPaste.Generate(500);
+var facts500 = FactExtractor.Extract(paste500, "ledger-api keeps restarting");
+var template = PromptLibrary.Get("v2", AnalysisLanguage.English);
+string Prompt(string context)
+{
+    var (system, user) = template.Render(new Dictionary<string, string>
+    {
+        ["schema"] = PromptLibrary.AnswerSchema, ["title"] = "ledger-api keeps restarting", ["service"] = facts500.Service ?? "(unknown)",
+        ["facts"] = PromptFacts.Format(facts500, analyzer.Rank(facts500, AnalysisLanguage.English)), ["context"] = context,
+    });
+    return system + "\n" + user;
+}
+var before = tokenizer.CountTokens(Prompt(paste500));
+var after = tokenizer.CountTokens(Prompt(PromptFacts.Context(facts500)));
+Console.WriteLine($"  prompt tokens on a 500-line paste (cl100k_base): verbatim context {before}, condensed context {after} ({100.0 * after / before:0}%)");
 
 const int delayMs = 200;
 Console.WriteLine();

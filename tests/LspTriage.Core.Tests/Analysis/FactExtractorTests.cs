@@ -63,3 +63,136 @@ public sealed class FactExtractorTests
         Assert.Equal(("payment-svc", "postgres-primary"), Assert.Single(facts.Dependencies));
     }
 }
+
+/// <summary>The readers for tool output: what printed each line, what it says, and what is noise.</summary>
+public sealed class InputReaderTests
+{
+    private const string Describe = """
+        Name:             report-builder-6c9f7d8b4-qx2lm
+        Namespace:        analytics
+        Containers:
+          report-builder:
+            State:          Running
+              Started:      Tue, 14 Apr 2026 10:41:55 +0000
+            Last State:     Terminated
+              Reason:       OOMKilled
+              Exit Code:    137
+            Restart Count:  7
+            Mounts:
+              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-8xk2p (ro)
+        Volumes:
+          kube-api-access-8xk2p:
+            ConfigMapName:           kube-root-ca.crt
+        QoS Class:                   Guaranteed
+        Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+        Events:
+          Type     Reason   Age                From     Message
+          ----     ------   ----               ----     -------
+          Warning  BackOff  3m (x14 over 60m)  kubelet  Back-off restarting failed container report-builder in pod report-builder-6c9f7d8b4-qx2lm_analytics
+        """;
+
+    [Fact]
+    public void Describe_blocks_give_the_last_state_with_its_exit_code_and_events_with_their_counts()
+    {
+        var f = FactExtractor.Extract(Describe);
+        var state = Assert.Single(f.States);
+        Assert.Equal(("OOMKilled", 137, true), (state.Reason, state.ExitCode, state.IsLastState));
+        var e = Assert.Single(f.Events);
+        Assert.Equal(("Warning", "BackOff", 14), (e.Type, e.Reason, e.Count));
+        Assert.Equal(["report-builder", "report-builder-6c9f7d8b4-qx2lm"], f.Subject.Names);
+        Assert.Equal("analytics", f.Subject.Namespace);
+    }
+
+    [Fact]
+    public void Boilerplate_and_column_headers_are_not_clauses()
+    {
+        var f = FactExtractor.Extract(Describe + "\nNAMESPACE   NAME                READY   STATUS    RESTARTS   AGE\nanalytics   report-builder-x    1/1     Running   7          2d\n");
+        Assert.DoesNotContain(f.Clauses, c => c.Text.Contains("kube-root-ca.crt") || c.Text.Contains("kube-api-access") || c.Text.Contains("QoS") || c.Text.Contains("Tolerations") || c.Text.Contains("RESTARTS") || c.Text.StartsWith("----"));
+        var pod = Assert.Single(f.Pods);
+        Assert.Equal(("report-builder-x", "Running", 7), (pod.Name, pod.Status, pod.Restarts));
+    }
+
+    [Fact]
+    public void Repeated_log_lines_fold_into_one_with_a_count_and_their_last_time()
+    {
+        var f = FactExtractor.Extract("""
+            2026-07-01T08:14:22Z INFO  GET /healthz 200 2ms
+            2026-07-01T08:14:52Z INFO  GET /healthz 200 1ms
+            2026-07-01T08:15:04Z ERROR quote failed: timeout after 3000ms
+            2026-07-01T08:15:22Z INFO  GET /healthz 200 1ms
+            """);
+        var health = Assert.Single(f.Clauses, c => c.Text.Contains("/healthz"));
+        Assert.Equal(3, health.Count);
+        Assert.Equal("08:14:22", health.TimeText);
+        Assert.Equal("08:15:22", health.LastTimeText);
+        Assert.Equal(FactSource.Log, health.Source);
+        Assert.Equal("quote failed: timeout after 3000ms", Assert.Single(f.Errors).Message);
+    }
+
+    [Fact]
+    public void Lengths_of_time_are_not_times_of_day()
+    {
+        var f = FactExtractor.Extract("the backfill ran for 3:02:30 before it was killed\nbuild took 5m30s\n14:05 UTC alert fired");
+        Assert.Equal(["14:05"], f.Timeline.Select(e => e.TimeText).ToArray());
+    }
+
+    [Fact]
+    public void Alert_payloads_name_the_subject_from_their_labels_whatever_the_vendor()
+    {
+        var alertmanager = FactExtractor.Extract("""
+            {"status":"firing","alerts":[{"status":"firing","labels":{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"ledger-api-7f6d9c8b5-2hx9k","job":"kube-state-metrics"},"annotations":{"summary":"Pod is crash looping."}}]}
+            """);
+        Assert.Equal("KubePodCrashLooping", Assert.Single(alertmanager.Alerts).Name);
+        Assert.Equal("ledger-api", alertmanager.Subject.Primary);
+        Assert.Equal("payments", alertmanager.Subject.Namespace);
+        Assert.DoesNotContain("kube-state-metrics", alertmanager.Subject.Names);
+
+        var datadog = FactExtractor.Extract("""
+            {
+              "alert_title": "[Triggered] High error rate on checkout",
+              "tags": "env:prod,service:checkout,kube_namespace:shop"
+            }
+            """);
+        Assert.Equal("checkout", datadog.Subject.Primary);
+        Assert.Equal("shop", datadog.Subject.Namespace);
+
+        var pagerduty = FactExtractor.Extract("""
+            {"event": {"event_type": "incident.triggered", "data": {"title": "Disk almost full", "service": {"summary": "search-indexer"}}}}
+            """);
+        Assert.Equal("search-indexer", pagerduty.Subject.Primary);
+    }
+
+    [Fact]
+    public void Clauses_about_other_pods_and_the_tooling_are_marked_so()
+    {
+        var f = FactExtractor.Extract("""
+            NAMESPACE   NAME                          READY   STATUS             RESTARTS   AGE
+            payments    ledger-api-7f6d9c8b5-2hx9k    0/1     CrashLoopBackOff   9          24m
+            search      indexer-6d8f7b9c4-t5r2w       0/1     Error              3          6d
+            Grafana: Post "http://prometheus-k8s.monitoring.svc:9090/api/v1/query_range": dial tcp: lookup prometheus-k8s.monitoring.svc: no such host
+            """, service: "ledger-api");
+        Assert.Equal(Relevance.Subject, f.Clauses.Single(c => c.Text.StartsWith("payments")).Relevance);
+        Assert.Equal(Relevance.Elsewhere, f.Clauses.Single(c => c.Text.StartsWith("search")).Relevance);
+        Assert.Equal(Relevance.Tooling, f.Clauses.Single(c => c.Text.StartsWith("Grafana")).Relevance);
+    }
+
+    [Fact]
+    public void Chat_json_and_logfmt_lines_are_told_apart_and_error_messages_read_from_their_fields()
+    {
+        var f = FactExtractor.Extract("""
+            [10:02] maria: profile-api is throwing 500s
+            time=2026-02-11T10:01:58Z level=error msg="dial tcp 10.12.4.7:3306: connect: connection refused" component=store
+            {"ts":"2026-09-02T13:41:07Z","level":"error","msg":"upstream reset before headers"}
+            """);
+        Assert.Equal([FactSource.Chat, FactSource.Log, FactSource.Log], f.Clauses.Select(c => c.Source).ToArray());
+        Assert.Equal(["dial tcp 10.12.4.7:3306: connect: connection refused", "upstream reset before headers"], f.Errors.Select(e => e.Message).ToArray());
+    }
+
+    [Fact]
+    public void Trace_trees_give_spans_with_durations()
+    {
+        var f = FactExtractor.Extract("checkout-api  POST /api/v1/checkout   6.21s\n├─ auth.verify   12ms\n└─ pg.query SELECT orders   5.94s");
+        Assert.Equal([6210, 12, 5940], f.Spans.Select(s => s.Milliseconds).ToArray());
+        Assert.Equal("pg.query SELECT orders", f.Spans[2].Name);
+    }
+}

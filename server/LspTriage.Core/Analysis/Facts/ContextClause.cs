@@ -13,4 +13,14 @@ public sealed record ContextClause(int Index, int Start, string Text)
 
     /// <summary>The time as written (e.g. <c>14:02</c>), if any.</summary>
     public string? TimeText { get; init; }
+
+    public FactSource Source { get; init; } = FactSource.Prose;
+
+    /// <summary>How many identical lines (apart from their timestamps) this clause stands for; the others were folded into it.</summary>
+    public int Count { get; init; } = 1;
+
+    /// <summary>The time of the last folded repeat, when it differs from <see cref="TimeText"/>.</summary>
+    public string? LastTimeText { get; init; }
+
+    public Relevance Relevance { get; init; } = Relevance.Neutral;
 }

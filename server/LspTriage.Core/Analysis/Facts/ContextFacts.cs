@@ -25,16 +25,32 @@ public sealed record ContextFacts(
     /// <summary>Calls the context shows ("payment-svc → postgres-primary"), as (caller, callee).</summary>
     public IReadOnlyList<(string From, string To)> Dependencies { get; init; } = [];
 
+    /// <summary>What the incident is about (the alerted workload, the service); clauses about it carry <see cref="Relevance.Subject"/>.</summary>
+    public Subject Subject { get; init; } = Subject.Unknown;
+
+    public IReadOnlyList<AlertFact> Alerts { get; init; } = [];
+
+    public IReadOnlyList<PodRow> Pods { get; init; } = [];
+
+    /// <summary>Container states and pod statuses other than Running: waiting and termination reasons with exit codes.</summary>
+    public IReadOnlyList<ContainerState> States { get; init; } = [];
+
+    public IReadOnlyList<KubeEvent> Events { get; init; } = [];
+
+    /// <summary>Error-level log lines, repeats folded (see <see cref="ContextClause.Count"/>), in order of first appearance.</summary>
+    public IReadOnlyList<LogError> Errors { get; init; } = [];
+
+    public IReadOnlyList<TraceSpan> Spans { get; init; } = [];
+
+    /// <summary>The input forms the context holds, for the prompt and the eval's per-form figures.</summary>
+    public IReadOnlyList<FactSource> Forms { get; init; } = [];
+
     /// <summary>The time zone the context writes its times in ("UTC", "UTC+8"), from the first one it names; null when it names none.</summary>
     public string? Zone { get; init; }
 
     /// <summary>" UTC", " UTC+8" or "" — appended to times we write, so we never claim UTC for a context that does not say it.</summary>
     public string ZoneSuffix => Zone is null ? "" : " " + Zone;
 
-    /// <summary>
-    /// The timeline worth writing down: every change, alert, report and mitigation, then the first symptoms and notes,
-    /// at most <paramref name="max"/> entries in time order (a pasted log has a timestamp on every line).
-    /// </summary>
     /// <summary>A success-rate or availability drop ("login success rate drops from 99.6% to 88%"), the other way errors show.</summary>
     public MetricChange? SuccessRateDrop => MetricChanges.FirstOrDefault(m =>
         (m.Metric.Contains("success", StringComparison.OrdinalIgnoreCase) || m.Metric.Contains("availability", StringComparison.OrdinalIgnoreCase) || m.Metric.Contains("成功率", StringComparison.Ordinal))
@@ -46,6 +62,10 @@ public sealed record ContextFacts(
     private static double PercentOf(string s) =>
         double.TryParse(s.TrimStart('~').TrimEnd('%').Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
 
+    /// <summary>
+    /// The timeline worth writing down: every change, alert, report and mitigation, then the first symptoms and notes,
+    /// at most <paramref name="max"/> entries in time order (a pasted log has a timestamp on every line).
+    /// </summary>
     public IReadOnlyList<TimedEvent> KeyTimeline(int max = 40)
     {
         if (Timeline.Count <= max)

@@ -53,7 +53,7 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
             ["title"] = title.Text.Length > 0 ? title.Text : "(untitled)",
             ["service"] = context.Service ?? facts.Service ?? "(unknown)",
             ["facts"] = PromptFacts.Format(facts, ranked),
-            ["context"] = redacted.Text.Replace("CONTEXT>>>", "CONTEXT >>>", StringComparison.Ordinal),
+            ["context"] = PromptFacts.Context(facts).Replace("CONTEXT>>>", "CONTEXT >>>", StringComparison.Ordinal),
         });
 
         var clientOptions = new OpenAIClientOptions

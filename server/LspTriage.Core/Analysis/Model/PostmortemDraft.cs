@@ -16,6 +16,10 @@ public sealed record PostmortemDraft(
 {
     public const string Placeholder = "[FILL IN]";
 
+    public const string ChinesePlaceholder = "[待填写]";
+
+    public static string PlaceholderFor(AnalysisLanguage language) => language.T(Placeholder, ChinesePlaceholder);
+
     /// <summary>The zone the timeline's times are in ("UTC", "UTC+8"), shown in its heading; null when unknown.</summary>
     public string? TimeZone { get; init; }
 }

@@ -4,11 +4,9 @@ using LspTriage.Core.Analysis.Model;
 
 namespace LspTriage.Core.Analysis.Offline;
 
-/// <summary>Fills a postmortem draft from the facts; leaves <c>[FILL IN]</c> wherever the context cannot say.</summary>
+/// <summary>Fills a postmortem draft from the facts; leaves <c>[FILL IN]</c> (<c>[待填写]</c> in Chinese) wherever the context cannot say.</summary>
 internal static partial class DraftBuilder
 {
-    private const string Fill = PostmortemDraft.Placeholder;
-
     [GeneratedRegex(@"^\s*(-\s*)?((time|start(ed)?|onset|detected|began|开始时间|时间)\s*[:：]\s*)?(?<t>([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?)(\s*(UTC|Z|GMT)(\s?[+-]\s?\d{1,2}(:?\d\d)?)?)?\s*([—–:-]+\s*)?", RegexOptions.IgnoreCase)]
     internal static partial Regex LeadingTime();
 
@@ -17,6 +15,7 @@ internal static partial class DraftBuilder
 
     public static PostmortemDraft Build(ContextFacts f, string summary, Hypothesis top, IReadOnlyList<FollowUp> followUps, AnalysisLanguage l)
     {
+        var fill = PostmortemDraft.PlaceholderFor(l);
         var timeline = new List<string>();
         foreach (var e in f.KeyTimeline())
         {
@@ -36,7 +35,7 @@ internal static partial class DraftBuilder
         }
         if (!f.Timeline.Any(e => e.Kind == EventKind.Mitigation))
         {
-            timeline.Add(l.T($"{Fill} Mitigation and resolution", $"{Fill} 缓解与恢复"));
+            timeline.Add(l.T($"{fill} Mitigation and resolution", $"{fill} 缓解与恢复"));
         }
 
         var impact = new List<string>();
@@ -44,11 +43,11 @@ internal static partial class DraftBuilder
         {
             impact.Add(m.Quote);
         }
-        impact.Add(l.T($"Affected users and duration: {Fill}", $"受影响用户数与持续时间：{Fill}"));
+        impact.Add(l.T($"Affected users and duration: {fill}", $"受影响用户数与持续时间：{fill}"));
 
         var rootCause = top.Confidence == Confidence.High
             ? top.Title
-            : l.T($"{Fill} (leading hypothesis, {top.Confidence.ToString().ToLowerInvariant()} confidence: {top.Title})", $"{Fill}（主要假设：{top.Title}）");
+            : l.T($"{fill} (leading hypothesis, {top.Confidence.ToString().ToLowerInvariant()} confidence: {top.Title})", $"{fill}（主要假设：{top.Title}）");
 
         var detection = f.KeyTimeline().Where(e => e.Kind is EventKind.Alert or EventKind.CustomerReport).Select(e => $"{e.TimeText}{f.ZoneSuffix} — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
         var response = f.KeyTimeline().Where(e => e.Kind == EventKind.Mitigation).Select(e => $"{e.TimeText}{f.ZoneSuffix} — {LeadingTime().Replace(e.Clause.Text, "", 1).Trim()}").ToList();
@@ -62,17 +61,17 @@ internal static partial class DraftBuilder
         }
         if (poorly.Count == 0)
         {
-            poorly.Add(Fill);
+            poorly.Add(fill);
         }
 
         return new PostmortemDraft(
-            l.T($"{summary} Resolution: {Fill}", $"{summary}恢复方式：{Fill}"),
+            l.T($"{summary} Resolution: {fill}", $"{summary}恢复方式：{fill}"),
             timeline,
             impact,
             rootCause,
-            detection.Count > 0 ? string.Join(l.T("; ", "；"), detection) : Fill,
-            response.Count > 0 ? string.Join(l.T("; ", "；"), response) : Fill,
-            [Fill],
+            detection.Count > 0 ? string.Join(l.T("; ", "；"), detection) : fill,
+            response.Count > 0 ? string.Join(l.T("; ", "；"), response) : fill,
+            [fill],
             poorly,
             followUps.Select(x => $"**{x.Priority}** {x.Action} — {x.Owner}").ToList())
         {

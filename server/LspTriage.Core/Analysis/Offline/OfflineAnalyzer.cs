@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LspTriage.Core.Analysis.Facts;
 using LspTriage.Core.Analysis.Model;
 using LspTriage.Core.Analysis.Signatures;
+using LspTriage.Core.Analysis.Stacks;
 
 namespace LspTriage.Core.Analysis.Offline;
 
@@ -75,29 +76,40 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
     internal static IncidentAnalysis Build(ContextFacts facts, IReadOnlyList<SignatureMatch> matches, AnalysisLanguage l)
     {
         var hypotheses = matches.Take(MaxHypotheses)
-            .Select(m => new Hypothesis(m.Title, m.Confidence, m.Evidence, m.Refutation, m.SignatureId, m.Score))
+            .Select(m => new Hypothesis(m.Confidence == Confidence.Low ? l.T($"{m.Title} (a guess from weak evidence: confirm before acting)", $"{m.Title}（证据较弱的推测，行动前请先确认）") : m.Title,
+                m.Confidence, m.Evidence, m.Refutation, m.SignatureId, m.Score))
             .ToList();
-        if (hypotheses.Count == 0)
-        {
-            hypotheses.Add(new Hypothesis(
-                l.T("The context matches no known failure signature; collect the error messages and recent changes of the affected service",
-                    "上下文不符合任何已知故障模式；请收集受影响服务的错误信息和近期变更"),
-                Confidence.Low,
-                facts.Clauses.Where(c => FactExtractor.Classify(c.Text) == EventKind.Symptom).Take(3).Select(c => Quote.Around(c.Text, 0)).ToList(),
-                l.T("n/a", "不适用")));
-        }
         var top = matches.FirstOrDefault();
         var second = matches.Skip(1).FirstOrDefault(m => m.Confidence >= Confidence.Medium);
-
-        var checklist = new List<ChecklistStep>();
-        foreach (var step in (top?.Checklist ?? []).Concat(second?.Checklist.Take(2) ?? []))
+        // Nothing fits, or only a weak guess: the evidence itself leads, and the generic playbook still applies.
+        var fallback = top is null || top.Confidence == Confidence.Low;
+        if (fallback)
         {
-            if (!checklist.Any(s => s.Command == step.Command) && checklist.Count < 6)
+            hypotheses.Insert(Math.Min(1, hypotheses.Count), FallbackPlaybook.Hypothesis(facts, l));
+        }
+
+        // Never a command for a stack the context does not show: a MySQL incident gets no pg_stat_activity.
+        var stack = StackDetector.Detect(facts.Raw);
+        var checklist = new List<ChecklistStep>();
+        foreach (var step in (top?.Checklist ?? []).Concat(second?.Checklist.Take(2) ?? []).Concat(fallback ? FallbackPlaybook.Checklist(facts, stack, l) : []))
+        {
+            if (StackDetector.Fits(step.Command, stack) && !checklist.Any(s => s.Command == step.Command) && checklist.Count < 6)
+            {
+                checklist.Add(step);
+            }
+        }
+        foreach (var step in checklist.Count >= 2 ? [] : FallbackPlaybook.Checklist(facts, stack, l))
+        {
+            if (StackDetector.Fits(step.Command, stack) && !checklist.Any(s => s.Command == step.Command) && checklist.Count < 4)
             {
                 checklist.Add(step);
             }
         }
         var mitigations = (top?.Mitigations ?? []).Take(4).ToList();
+        if (fallback)
+        {
+            mitigations.AddRange(FallbackPlaybook.Mitigations(l).Take(4 - Math.Min(mitigations.Count, 3)));
+        }
         var followUps = new List<FollowUp>();
         foreach (var f in (top?.FollowUps ?? []).Concat(second?.FollowUps ?? []))
         {
@@ -106,32 +118,18 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
                 followUps.Add(f);
             }
         }
+        if (followUps.Count == 0)
+        {
+            followUps.Add(Playbook.Follow(l, "P1", "Find the cause of the error and add a failure signature or runbook entry for it", "查明该错误的原因，并为其补充故障特征或运行手册条目", $"{facts.Service ?? "Service"} team", $"{facts.Service ?? "服务"}团队"));
+        }
         followUps = followUps.OrderBy(f => f.Priority, StringComparer.Ordinal).ToList();
 
         var severity = SeverityAssessor.Assess(facts, l);
-        var summary = Summary(facts, hypotheses[0], l);
+        var summary = SummaryWriter.Write(facts, hypotheses[0], l);
         var impact = CustomerImpact(facts, l);
         var draft = DraftBuilder.Build(facts, summary, hypotheses[0], followUps, l);
         return new IncidentAnalysis(summary, severity, hypotheses, checklist, mitigations, impact, draft, followUps,
             new RunInfo(OfflineAnalyzer.ProviderName, OfflineAnalyzer.ModelName, "none", l.Code(), 0, 0, 0, 0m, []));
-    }
-
-    private static string Summary(ContextFacts f, Hypothesis top, AnalysisLanguage l)
-    {
-        var who = f.Service ?? l.T("The service", "该服务");
-        var symptoms = f.MetricChanges.Take(3).Select(m => f.Service is { } s && m.Quote.StartsWith(s + " ", StringComparison.Ordinal) ? m.Quote[(s.Length + 1)..] : m.Quote).ToList();
-        var parts = new List<string>();
-        if (symptoms.Count > 0)
-        {
-            parts.Add(l.T($"{who}: {string.Join("; ", symptoms)}.", $"{who}：{string.Join("；", symptoms)}。"));
-        }
-        else if (f.ErrorQuotes.Count > 0)
-        {
-            parts.Add(l.T($"{who} reports “{f.ErrorQuotes[0]}”.", $"{who} 报错“{f.ErrorQuotes[0]}”。"));
-        }
-        var conf = l.T(top.Confidence.ToString().ToLowerInvariant(), top.Confidence switch { Confidence.High => "高", Confidence.Medium => "中", _ => "低" });
-        parts.Add(l.T($"Most likely cause ({conf} confidence): {top.Title}.", $"最可能的原因（置信度{conf}）：{top.Title}。"));
-        return string.Join(l.T(" ", ""), parts);
     }
 
     private static int ScopeAnchor(string text)
@@ -165,7 +163,7 @@ public sealed class OfflineAnalyzer : IIncidentAnalyzer
         {
             lines.Add(l.T($"Symptoms began at {onset}{f.ZoneSuffix}.", $"症状始于 {onset}{f.ZoneSuffix}。"));
         }
-        lines.Add(l.T("Number of affected users and total duration: [FILL IN] (the context does not say).", "受影响用户数和持续时间：[FILL IN]（上下文未提供）。"));
+        lines.Add(l.T($"Number of affected users and total duration: {PostmortemDraft.Placeholder} (the context does not say).", $"受影响用户数和持续时间：{PostmortemDraft.ChinesePlaceholder}（上下文未提供）。"));
         return string.Join(l.T(" ", ""), lines);
     }
 }

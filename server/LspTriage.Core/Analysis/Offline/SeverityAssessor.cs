@@ -24,10 +24,12 @@ internal static partial class SeverityAssessor
 
     public static SeverityAssessment Assess(ContextFacts f, AnalysisLanguage l)
     {
-        var revenue = f.Clauses.FirstOrDefault(c => RevenuePath().IsMatch(c.Text) && (Users().IsMatch(c.Text) || FailureWords().IsMatch(c.Text)));
-        var users = f.Clauses.FirstOrDefault(c => Users().IsMatch(c.Text));
-        var outage = f.Clauses.FirstOrDefault(c => FullOutage().IsMatch(c.Text));
-        var integrity = f.Clauses.FirstOrDefault(c => DataIntegrity().IsMatch(c.Text));
+        // Impact is what people say: a pod row named "checkout-…" or an RBAC group "system:authenticated users" is not.
+        var spoken = f.Clauses.Where(c => c.Source is FactSource.Prose or FactSource.Chat && c.Relevance != Relevance.Tooling && !c.Text.Contains("system:", StringComparison.Ordinal)).ToList();
+        var revenue = spoken.FirstOrDefault(c => RevenuePath().IsMatch(c.Text) && (Users().IsMatch(c.Text) || FailureWords().IsMatch(c.Text)));
+        var users = spoken.FirstOrDefault(c => Users().IsMatch(c.Text));
+        var outage = spoken.FirstOrDefault(c => FullOutage().IsMatch(c.Text));
+        var integrity = spoken.FirstOrDefault(c => DataIntegrity().IsMatch(c.Text));
         var rate = f.ErrorRatePercent is { } er && f.FailureFromSuccessRate is { } sr ? Math.Max(er, sr) : f.ErrorRatePercent ?? f.FailureFromSuccessRate;
 
         int level;
@@ -84,6 +86,10 @@ internal static partial class SeverityAssessor
         if (latency is not null)
         {
             reasons.Add(l.T($"latency degraded (“{latency.Quote}”)", $"延迟恶化（“{latency.Quote}”）"));
+        }
+        if (reasons.Count == 0 && SubjectEvidence.Terminal(f) is { } state)
+        {
+            reasons.Add(l.T($"{f.Service ?? "the workload"} is in {state.Reason}; the context does not say whether users are affected", $"{f.Service ?? "该工作负载"} 处于 {state.Reason}；上下文未说明用户是否受影响"));
         }
         if (reasons.Count == 0)
         {

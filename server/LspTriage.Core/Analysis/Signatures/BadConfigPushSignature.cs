@@ -9,7 +9,7 @@ internal sealed partial class BadConfigPushSignature : FailureSignature
 {
     public override string Id => "bad-config-push";
 
-    [GeneratedRegex(@"config(uration)? (push|pushed|change|changed|update|updated|rollout|reload)|feature flag|flag [\w.-]+ (enabled|flipped|turned on|set)|configmap|consul|etcd|\.ya?ml|env var|配置(变更|推送|更新)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"config(uration)? (push|pushed|change|changed|update|updated|rollout|reload)|feature flag|flag [\w.-]+ (enabled|flipped|turned on|set)|\b(configmap|consul|etcd|[\w-]+\.ya?ml)\b[^\n]{0,40}\b(updated|changed|edited|applied|pushed|patched|merged|modified)\b|\b(updated|changed|edited|applied|pushed|patched|merged|modified)\b[^\n]{0,40}\b(configmap|consul|etcd|[\w-]+\.ya?ml)\b|配置(变更|推送|更新)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConfigChangePattern();
 
     [GeneratedRegex(@"invalid|parse error|unknown (field|key)|malformed|failed to (load|parse) config|unmarshal|wrong value|typo|配置错误", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LspTriage.Core.Analysis.Facts;
+using LspTriage.Core.Analysis.Stacks;
 using static LspTriage.Core.Analysis.Signatures.Playbook;
 
 namespace LspTriage.Core.Analysis.Signatures;
@@ -15,13 +16,13 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
     [GeneratedRegex(@"(connection )?pool (is )?(exhausted|timeout|timed out)|timeout waiting for (a )?connection|could not (obtain|acquire|get) (a )?connection|HikariPool.*(timeout|not available)|pool size .* reached|连接池(耗尽|打满|满)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PoolTimeoutPattern();
 
-    [GeneratedRegex(@"connections?\w*\s*[:=]?\s*(\d+)\s*/\s*\1(?!\d)|connections?[^\n]{0,20}\b100\s?%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"connections?\w*\s*[:=]?\s*(\d+)\s*/\s*\1(?!\d)|connections?[^\n]{0,20}\b100\s?%|total=(\d+), active=\2\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConnectionsAtMaxPattern();
 
     [GeneratedRegex(@"max_connections|maxPoolSize|max pool|pool_size|maximumPoolSize", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MaxConnectionsPattern();
 
-    [GeneratedRegex(@"waiting_queries|waiting for (a )?connection|queued connections|pending acquires|threads awaiting", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"waiting_queries|\bwaiting=[1-9]|waiting for (a )?connection|queued connections|pending acquires|threads awaiting", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WaitingPattern();
 
     [GeneratedRegex(@"connection refused|ECONNREFUSED", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -69,7 +70,8 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
     {
         var svc = Svc(f);
-        var db = Postgres().IsMatch(f.Raw) ? "Postgres" : MySql().IsMatch(f.Raw) ? "MySQL" : l.T("database", "数据库");
+        var stack = StackDetector.Detect(f.Raw);
+        var db = stack.Contains(Technology.PostgreSql) ? "Postgres" : stack.Contains(Technology.MySql) || MySql().IsMatch(f.Raw) ? "MySQL" : Postgres().IsMatch(f.Raw) ? "Postgres" : l.T("database", "数据库");
         var extra = new List<string>();
 
         var jobClause = f.Clauses.FirstOrDefault(c => Job().IsMatch(c.Text) && (c.Text.Contains("cron", StringComparison.OrdinalIgnoreCase) || c.Text.Contains("added", StringComparison.OrdinalIgnoreCase) || c.Text.Contains("new", StringComparison.OrdinalIgnoreCase)));
@@ -99,7 +101,7 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
             extra.Add(Quote.Around(slowClause.Text, dm.Success ? dm.Index : 0));
         }
         var atMax = ev.ClauseOf("connections-at-max");
-        var atMaxText = atMax is not null ? Regex.Match(atMax.Text, @"(\d+)\s*/\s*\1(?!\d)").Value : null;
+        var atMaxText = atMax is not null && Regex.Match(atMax.Text, @"(\d+)\s*/\s*\1(?!\d)|total=(\d+), active=\2\b") is { Success: true } am ? am.Value : null;
         if (atMax is not null)
         {
             extra.Insert(0, atMax.Text.Length <= Quote.MaxLength ? atMax.Text : Quote.Around(atMax.Text, 0));
@@ -127,7 +129,17 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
                 $"{svc} 的 {db} 连接池耗尽{(atMaxText is null ? "" : $"（{atMaxText}）")}{(ev.Change is null ? "" : $"，发生在{ChangePhrase(ev.Change, l)}之后")}：连接被长时间占用或泄漏，新请求拿不到连接");
         }
 
-        var checklist = new List<Model.ChecklistStep>
+        var mysql = db == "MySQL";
+        var checklist = mysql
+            ? new List<Model.ChecklistStep>
+            {
+                Step(l, "Find who holds the database connections and what they run.", "查看谁占用了数据库连接、在执行什么。",
+                    "SELECT user, host, command, state, count(*), max(time) AS longest FROM information_schema.processlist GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC;",
+                    $"Most connections come from {svc}, busy on the same query or sleeping inside a transaction.", $"大部分连接来自 {svc}，在执行同一条查询或在事务中空闲。"),
+                Step(l, "List the longest-running statements.", "列出运行时间最长的语句。", "SHOW FULL PROCESSLIST;",
+                    "The slow query (or the job's query) at the top, started in repeated waves.", "慢查询（或批处理任务的查询）排在最前，并成批重复出现。"),
+            }
+            : new List<Model.ChecklistStep>
         {
             Step(l, "Find who holds the database connections and what they run.", "查看谁占用了数据库连接、在执行什么。",
                 "SELECT application_name, client_addr, state, count(*), max(now() - query_start) AS longest FROM pg_stat_activity GROUP BY 1, 2, 3 ORDER BY 4 DESC;",
@@ -145,11 +157,11 @@ internal sealed partial class ConnectionPoolExhaustionSignature : FailureSignatu
         if (table is not null && column is not null)
         {
             checklist.Add(Step(l, $"Confirm the query plan scans {table} without an index on {column}.", $"确认 {table} 上针对 {column} 的查询是全表扫描。",
-                $"EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM {table} WHERE {column} = 'pending';",
+                mysql ? $"EXPLAIN ANALYZE SELECT * FROM {table} WHERE {column} = 'pending';" : $"EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM {table} WHERE {column} = 'pending';",
                 "Seq Scan on the table instead of an Index Scan.", "执行计划为 Seq Scan，而不是 Index Scan。"));
         }
         checklist.Add(Step(l, "Check the pool configuration against the database limit.", "核对连接池配置与数据库上限。",
-            "SHOW max_connections; SELECT count(*) FROM pg_stat_activity;",
+            mysql ? "SHOW VARIABLES LIKE 'max_connections'; SHOW STATUS LIKE 'Threads_connected';" : "SHOW max_connections; SELECT count(*) FROM pg_stat_activity;",
             "Used connections equal max_connections.", "已用连接数等于 max_connections。"));
 
         var mitigations = new List<Model.MitigationStep>();

@@ -9,7 +9,7 @@ internal sealed partial class DiskFullSignature : FailureSignature
 {
     public override string Id => "disk-full";
 
-    [GeneratedRegex(@"no space left on device|ENOSPC|disk (is )?full|volume (is )?full|filesystem (is )?full|磁盘(已)?满|磁盘空间不足", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"no space left on device|ENOSPC|NOT_ENOUGH_SPACE|Cannot reserve [\d.]+ \w+, not enough space|disk (is )?full|volume (is )?full|filesystem (is )?full|磁盘(已)?满|磁盘空间不足", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnospcPattern();
 
     [GeneratedRegex(@"(disk|volume|filesystem|/var|/data|pvc)[^\n]{0,40}(9[5-9]|100)\s?%|磁盘[^\n]{0,10}(9[5-9]|100)\s?%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

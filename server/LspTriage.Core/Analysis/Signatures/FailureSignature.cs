@@ -33,15 +33,10 @@ internal abstract class FailureSignature : IFailureSignature
             {
                 continue;
             }
-            foreach (var clause in facts.Clauses)
+            if (BestHit(indicator, facts) is { } hit)
             {
-                var m = indicator.Pattern.Match(clause.Text);
-                if (m.Success)
-                {
-                    ev.Hits.Add((indicator, clause, m.Index));
-                    ev.Score += indicator.Weight;
-                    break;
-                }
+                ev.Hits.Add(hit);
+                ev.Score += indicator.Weight * WeightOf(hit.Clause.Relevance);
             }
         }
         var change = facts.Changes
@@ -63,12 +58,46 @@ internal abstract class FailureSignature : IFailureSignature
             }
         }
         Adjust(ev, facts);
+        // Evidence about other pods and namespaces only (the analytics team's OOMKilled pod in a get pods -A) is not
+        // evidence about this incident.
+        if (facts.Subject.IsKnown && ev.Hits.Count > 0 && ev.Hits.All(h => h.Clause.Relevance == Relevance.Elsewhere))
+        {
+            return null;
+        }
         if (ev.Score < MinimumScore)
         {
             return null;
         }
         return Describe(ev, facts, language);
     }
+
+    /// <summary>
+    /// The indicator's match in the clause most about the subject: the alerted pod's own error outweighs the same
+    /// error in another namespace, and the investigation tooling's failures are not evidence at all.
+    /// </summary>
+    private static (Indicator Indicator, ContextClause Clause, int MatchIndex)? BestHit(Indicator indicator, ContextFacts facts)
+    {
+        (Indicator Indicator, ContextClause Clause, int MatchIndex)? best = null;
+        foreach (var clause in facts.Clauses)
+        {
+            if (clause.Relevance == Relevance.Tooling || (best is { } b && b.Clause.Relevance >= clause.Relevance))
+            {
+                continue;
+            }
+            var m = indicator.Pattern.Match(clause.Text);
+            if (m.Success)
+            {
+                best = (indicator, clause, m.Index);
+                if (clause.Relevance == Relevance.Subject || !facts.Subject.IsKnown)
+                {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double WeightOf(Relevance relevance) => relevance == Relevance.Elsewhere ? 0.4 : 1;
 
     /// <summary>Signature-specific corrections to the score (e.g. requiring a primary indicator).</summary>
     protected virtual void Adjust(SignatureEvidence ev, ContextFacts facts)
@@ -96,6 +125,13 @@ internal abstract class FailureSignature : IFailureSignature
     protected static string ServiceOf(ContextFacts f, AnalysisLanguage l) => f.Service ?? l.T("the service", "该服务");
 
     protected static string Svc(ContextFacts f) => f.Service ?? "SERVICE";
+
+    /// <summary>The subject's namespace for commands, or a placeholder the user fills in.</summary>
+    protected static string Ns(ContextFacts f) => f.Subject.Namespace ?? "NAMESPACE";
+
+    /// <summary>The first container state with one of <paramref name="reasons"/> (OOMKilled, CrashLoopBackOff…), about the subject first.</summary>
+    protected static ContainerState? StateOf(ContextFacts f, params string[] reasons) =>
+        f.States.Where(s => reasons.Contains(s.Reason, StringComparer.Ordinal)).OrderByDescending(s => s.Clause.Relevance).FirstOrDefault();
 
     /// <summary>"the change shipped at 13:50 UTC (v2.41)" from the correlated change, or empty.</summary>
     protected static string ChangePhrase(ChangeEvent? c, AnalysisLanguage l)

@@ -9,7 +9,7 @@ internal sealed partial class OomKillSignature : FailureSignature
 {
     public override string Id => "oom-kill";
 
-    [GeneratedRegex(@"OOMKilled|out of memory|oom[- ]kill\w*|OutOfMemoryError|Killed process \d+|exit code 137|memory cgroup|内存溢出|内存不足", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"OOMKilled|out of memory|oom[- ]kill\w*|OutOfMemoryError|Killed process \d+|exit code:? +137|memory cgroup|内存溢出|内存不足", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OomPattern();
 
     [GeneratedRegex(@"CrashLoopBackOff|restart(s|ed|ing)?\b|重启", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -30,6 +30,16 @@ internal sealed partial class OomKillSignature : FailureSignature
     ];
 
     protected override IReadOnlyList<string> RefutingTopics => ["memory"];
+
+    /// <summary>The kernel's own verdict, written by kubectl, is not a guess: OOMKilled with exit code 137 is certain.</summary>
+    protected override void Adjust(SignatureEvidence ev, ContextFacts facts)
+    {
+        var oom = StateOf(facts, "OOMKilled");
+        if (oom is not null && oom.Clause.Relevance != Relevance.Elsewhere && ev.Has("oom"))
+        {
+            ev.Score = Math.Max(ev.Score, oom.ExitCode == 137 || facts.Clauses.Any(c => c.Text.Contains("137", StringComparison.Ordinal)) ? 9 : 8);
+        }
+    }
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
     {

@@ -9,7 +9,7 @@ internal sealed partial class RateLimitingSignature : FailureSignature
 {
     public override string Id => "rate-limiting";
 
-    [GeneratedRegex(@"\b429\b|Too Many Requests|rate[- ]limit(ed|ing)?|ratelimit|throttl\w*|限流", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b429\b|Too Many Requests|rate[- ]limit(ed|ing)?|ratelimit|(?<!(cpu|cfs|periods?)[^\n]{0,60})throttl(ed|ing|e)\b(?![^\n]{0,30}(periods|CPU|cpu))|限流", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TooManyRequestsPattern();
 
     [GeneratedRegex(@"quota|RESOURCE_EXHAUSTED|limit exceeded|usage limit|配额", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -24,6 +24,8 @@ internal sealed partial class RateLimitingSignature : FailureSignature
         Indicator.Of("quota", QuotaPattern(), 2.5),
         Indicator.Of("headers", HeadersPattern(), 1.5),
     ];
+
+    protected override IReadOnlyList<string> RefutingTopics => ["rate-limit"];
 
     protected override SignatureMatch Describe(SignatureEvidence ev, ContextFacts f, AnalysisLanguage l)
     {

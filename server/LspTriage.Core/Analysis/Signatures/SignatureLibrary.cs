@@ -5,6 +5,13 @@ public static class SignatureLibrary
 {
     public static IReadOnlyList<IFailureSignature> All { get; } =
     [
+        new CrashLoopCommandSignature(),
+        new CrashLoopConfigSignature(),
+        new ImagePullSignature(),
+        new UnschedulableSignature(),
+        new PvcPendingSignature(),
+        new EvictionSignature(),
+        new BrokerPartitionSignature(),
         new ConnectionPoolExhaustionSignature(),
         new SlowQuerySignature(),
         new OomKillSignature(),
@@ -21,6 +28,13 @@ public static class SignatureLibrary
         new QueueBacklogSignature(),
         new TrafficSpikeSignature(),
         new BadDeploySignature(),
+        new DatabaseUnreachableSignature(),
+        new ExpiredCredentialsSignature(),
+        new NetworkPolicySignature(),
+        new CpuThrottlingSignature(),
+        new ProbeFailureSignature(),
+        new SlowDependencySignature(),
+        new CrashLoopExceptionSignature(),
     ];
 
     public static IFailureSignature? Find(string id) => All.FirstOrDefault(s => s.Id == id);

@@ -9,10 +9,10 @@ internal sealed partial class TrafficSpikeSignature : FailureSignature
 {
     public override string Id => "traffic-spike";
 
-    [GeneratedRegex(@"traffic (spike|surge|jump\w*|increase\w*|doubled|tripled)|(RPS|QPS|req/s|requests per second|request rate)[^\n]{0,40}(from|jump\w*|spike\w*|\dx|to)|flash sale|campaign|promo|newsletter|went viral|bot traffic|DDoS|流量(激增|突增|暴涨)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"traffic (spike|surge|jump\w*|increase\w*|doubled|tripled)|(RPS|QPS|req/s|requests per second|request rate)[^\n]{0,40}(from|jump\w*|spike\w*|\dx|to)|(?<![\w.-])(flash sale|campaign|promo(tion)?s?|newsletter)(?![\w.-])|went viral|bot traffic|DDoS|流量(激增|突增|暴涨)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SurgePattern();
 
-    [GeneratedRegex(@"autoscal\w*|HPA|max(imum)? replicas|at capacity|capacity|CPU[^\n]{0,20}(9\d|100)\s?%|扩容", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"autoscal\w*|HPA|max(imum)? replicas|at capacity|capacity|(?<!throttl[^\n]{0,40})CPU[^\n]{0,20}(9\d|100)\s?%|扩容", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CapacityPattern();
 
     [GeneratedRegex(@"marketing|push notification|launch|announcement|活动|大促", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
