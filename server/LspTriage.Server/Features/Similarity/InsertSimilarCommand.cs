@@ -33,7 +33,7 @@ internal sealed class InsertSimilarCommand : IServerCommand
         var uri = CommandArguments.Uri(arguments, CommandName);
         var document = _context.Documents.Get(uri) ?? throw CommandArguments.Invalid($"{uri} is not open in the editor.");
         var results = await _host.FindAsync(document.Parsed, cancellationToken).ConfigureAwait(false);
-        var threshold = _context.Settings.SimilarityThreshold;
+        var threshold = _context.Settings.SimilarityThreshold ?? _host.DefaultThreshold;
         var outcome = await _editor.ApplyAsync(uri, "Insert similar past incidents", current =>
         {
             var parsed = current.Parsed;

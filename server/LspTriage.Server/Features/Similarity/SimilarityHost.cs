@@ -38,6 +38,9 @@ internal sealed class SimilarityHost : IAsyncDisposable
 
     public string StoreName => _service?.Store.Name ?? "embedded";
 
+    /// <summary>The threshold in force when the settings give none (the match model's fitted one).</summary>
+    public double DefaultThreshold => _service?.Finder.DefaultThreshold ?? Core.Similarity.Matching.MatchModel.Default.ThresholdFor(vectors: false);
+
     /// <summary>Creates the service for the current settings and indexes, unless nothing relevant changed.</summary>
     public Task ConfigureAsync(bool force = false)
     {
