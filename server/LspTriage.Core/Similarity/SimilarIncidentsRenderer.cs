@@ -36,6 +36,10 @@ public static class SimilarIncidentsRenderer
                 body.Append(" — ").Append(facts);
             }
             body.Append(newline);
+            if (Symptom(i) is { } symptom)
+            {
+                body.Append("  ").Append(Escape(symptom)).Append(newline);
+            }
             body.Append("  ").Append(Why(r)).Append(newline);
             if (i.RootCause is { Length: > 0 } cause)
             {
@@ -107,6 +111,13 @@ public static class SimilarIncidentsRenderer
         1 => $"1 similar incident ({results[0].Percent}%)",
         _ => string.Create(CultureInfo.InvariantCulture, $"{results.Count} similar incidents (best {results.Max(r => r.Percent)}%)"),
     };
+
+    private static string? Symptom(IncidentRecord i)
+    {
+        var rest = i.Key.StartsWith(i.Title, StringComparison.Ordinal) ? i.Key[i.Title.Length..] : i.Key;
+        var s = IncidentRecordReader.FirstSentence(rest);
+        return s is { Length: > 0 } ? (s.Length > 200 ? s[..199] + "…" : s) : null;
+    }
 
     private static string Facts(IncidentRecord i)
     {

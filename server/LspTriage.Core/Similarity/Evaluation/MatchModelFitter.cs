@@ -10,6 +10,8 @@ namespace LspTriage.Core.Similarity.Evaluation;
 /// steps of 0.05 (summing to 1) is scored by the twin's mean reciprocal rank among all past incidents plus the
 /// balanced accuracy of the best threshold (twin first and shown, vs. nothing shown when no twin is expected). The
 /// signals of every query × past incident pair are computed once, so the search itself takes well under a second.
+/// Every signal keeps at least one step of weight: a labelled set of a few dozen cases can make a signal look useless
+/// that users still need (wording decides between incidents without identifiers).
 /// </summary>
 public static class MatchModelFitter
 {
@@ -49,14 +51,14 @@ public static class MatchModelFitter
         MatchWeights? best = null;
         var bestObjective = double.MinValue;
         var s = Steps;
-        for (var lexical = 0; lexical <= s; lexical++)
+        for (var lexical = 1; lexical <= s; lexical++)
         {
-            for (var failure = 0; failure <= s - lexical; failure++)
+            for (var failure = 1; failure <= s - lexical; failure++)
             {
-                for (var service = 0; service <= s - lexical - failure; service++)
+                for (var service = 1; service <= s - lexical - failure; service++)
                 {
                     var rest = s - lexical - failure - service;
-                    for (var shared = withVector ? 0 : rest; shared <= rest; shared++)
+                    for (var shared = withVector ? 1 : rest; shared <= rest - (withVector ? 1 : 0); shared++)
                     {
                         var vec = rest - shared;
                         var w = new MatchWeights(lexical / (double)s, failure / (double)s, service / (double)s, shared / (double)s, vec / (double)s, 0);

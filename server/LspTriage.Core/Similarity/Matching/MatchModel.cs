@@ -7,8 +7,10 @@ namespace LspTriage.Core.Similarity.Matching;
 /// <summary>
 /// Weights of the combined match score and its threshold, fitted on the labelled set under <c>samples/similarity</c>
 /// by <c>lsptriage similar --fit samples/similarity --history samples/history</c> and shipped as
-/// <c>match-model.json</c>. The combined score is the weighted mean of the <see cref="MatchSignals"/>; with vectors
-/// present the <see cref="WithVectors"/> weights apply.
+/// <c>match-model.json</c>. The combined score is the weighted mean of the <see cref="MatchSignals"/>, and never less
+/// than the pg_trgm similarity alone: a write-up worded like a past one stays a match even when it names no
+/// identifiers, and the other signals can only raise a candidate. With vectors present the <see cref="WithVectors"/>
+/// weights apply.
 /// </summary>
 public sealed record MatchModel(MatchWeights WithoutVectors, MatchWeights WithVectors)
 {
@@ -53,6 +55,6 @@ public sealed record MatchWeights(double Lexical, double Failure, double Service
             return s.Lexical;
         }
         var sum = (Lexical * s.Lexical) + (Failure * s.Failure) + (Service * s.Service) + (Shared * s.Shared) + (s.Vector is { } v ? Vector * Math.Max(0, v) : 0);
-        return sum / total;
+        return Math.Max(s.Lexical, sum / total);
     }
 }

@@ -100,7 +100,15 @@ public sealed class MatchScorer
         {
             return 0;
         }
-        shown = shared.OrderByDescending(x => x.Weight).ThenBy(x => x.Spelling.Length).Take(MaxSharedShown).Select(x => x.Spelling).ToList();
+        // Rarest first; among equals the longer (a whole error message says more than one word of it), and no word
+        // that a shown message already contains.
+        foreach (var (spelling, _) in shared.OrderByDescending(x => x.Weight).ThenByDescending(x => x.Spelling.Length))
+        {
+            if (shown.Count < MaxSharedShown && !shown.Any(s => s.Contains(spelling, StringComparison.OrdinalIgnoreCase)))
+            {
+                shown.Add(spelling);
+            }
+        }
         var sharedWeight = shared.Sum(x => x.Weight);
         return Math.Min(1, sharedWeight / Math.Sqrt(_queryIdentifierWeight * candidateWeight));
     }

@@ -180,6 +180,10 @@ public static partial class IncidentRecordReader
             return;
         }
         var t = line.Trim();
+        if (OnlyATime().IsMatch(t))
+        {
+            return; // "14:02 UTC" on a line of its own says nothing about what happened.
+        }
         if (t.Length == 0 || t.StartsWith("<!--", StringComparison.Ordinal))
         {
             if (content.Length > 0 && content[^1] != '\n')
