@@ -34,7 +34,7 @@ public static class MatchModelFitter
             var frequencies = (await history.FindByFeaturesAsync(new SimilarityQuery(record.Key), terms, 0, cancellationToken).ConfigureAwait(false)).Frequencies;
             var scorer = new MatchScorer(record, previous, frequencies);
             var rows = records
-                .Where(r => !SimilarityQuery.PathComparer.Equals(r.Path ?? "", q.Path))
+                .Where(r => !Files.FilePaths.Comparer.Equals(r.Path ?? "", q.Path))
                 .Select(r => (Signals: scorer.Score(r, Trigrams.PgTrgm.Similarity(record.Key, r.Key), vector?.Invoke(q, r)).Match!.Signals, IsTwin: q.IsExpected(r.Path), r.Id))
                 .ToArray();
             cases.Add(new Case(q.Expected is not null, rows));
