@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 const [server, file] = process.argv.slice(2);
 const path = resolve(file);
 const uri = pathToFileURL(path).href;
+// As the repository's .vscode/settings.json does for a fresh VS Code window: search the sample history.
+const demoSettings = { similarity: { historyFolders: [resolve(dirname(new URL(import.meta.url).pathname), '..', 'samples', 'history')] } };
 const child = spawn(server, ['serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
 let buffer = Buffer.alloc(0);
 let nextId = 1;
@@ -41,7 +43,7 @@ function request(method, params) {
 
 function onMessage(message) {
   if (message.method && message.id !== undefined) {
-    send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+    send({ id: message.id, result: message.method === 'workspace/configuration' ? [demoSettings] : null });
   } else if (message.method) {
     for (const w of waiters.filter((x) => x.method === message.method)) w.resolve(message.params);
   } else if (pending.has(message.id)) {

@@ -17,8 +17,8 @@ step lsptriage check samples/
 step lsptriage analyze "$sample"
 "$lsptriage" analyze "$sample"
 
-step lsptriage similar --text "payment-svc connection pool exhausted after deploy, checkouts failing" --history samples/incidents
-"$lsptriage" similar --text "payment-svc connection pool exhausted after deploy, checkouts failing" --history samples/incidents
+step lsptriage similar "$sample" --history samples/history
+"$lsptriage" similar "$sample" --history samples/history
 
 step "(language server) open $sample"
 node scripts/demo-server.mjs "$lsptriage" "$sample"

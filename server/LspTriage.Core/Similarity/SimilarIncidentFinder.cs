@@ -1,45 +1,124 @@
 using LspTriage.Core.Documents;
+using LspTriage.Core.Similarity.Matching;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
+using LspTriage.Core.Similarity.Trigrams;
 
 namespace LspTriage.Core.Similarity;
 
 /// <summary>
-/// The one call the editor and the CLI make: "which past incidents look like this one?". Builds the document's key
-/// exactly as the stores built theirs (<see cref="IncidentRecordReader"/>) and searches, leaving the document itself out.
+/// The one call the editor and the CLI make: "which past incidents look like this one?". Builds the document's record
+/// exactly as the stores built theirs (<see cref="IncidentRecordReader"/>), gathers candidates two ways — the best
+/// pg_trgm matches of the key, and the records sharing failure signatures, identifiers or the service (which finds a
+/// translated or reworded write-up the trigrams miss) — and ranks them by the combined score of the
+/// <see cref="MatchModel"/>, leaving the document itself out. <see cref="Lexical"/> ranks by pg_trgm alone.
 /// </summary>
-/// <param name="store">Where to search.</param>
-/// <param name="ids">The id policy the store's records were made with (<see cref="EmbeddedIncidentStore.Ids"/>), so the
-/// document's own record is recognised by id as well as by path.</param>
-/// <param name="keyMode">Key choice; see <see cref="IncidentKey"/>.</param>
-public sealed class SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids = null, IncidentKey keyMode = IncidentKeys.Default)
+public sealed class SimilarIncidentFinder
 {
     public const int DefaultTop = 5;
 
-    public IIncidentStore Store => store;
+    // Candidate pools: wide enough that a twin with a weak key still gets scored, small enough for a hover.
+    private const int LexicalPool = 30;
+    private const double LexicalFloor = 0.05;
+    private const int FeaturePool = 50;
+
+    private readonly IIncidentStore _store;
+    private readonly IncidentIdPolicy? _ids;
+    private readonly MatchModel? _model;
+    private readonly IncidentKey _keyMode;
+
+    /// <param name="store">Where to search.</param>
+    /// <param name="ids">The id policy the store's records were made with (<see cref="EmbeddedIncidentStore.Ids"/>),
+    /// so the document's own record is recognised by id as well as by path.</param>
+    /// <param name="model">Combined-score weights; default <see cref="MatchModel.Default"/>.</param>
+    /// <param name="keyMode">Key choice; see <see cref="IncidentKey"/>.</param>
+    public SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids = null, MatchModel? model = null, IncidentKey keyMode = IncidentKeys.Default)
+        : this(store, ids, model ?? MatchModel.Default, keyMode, combined: true)
+    {
+    }
+
+    private SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids, MatchModel? model, IncidentKey keyMode, bool combined)
+    {
+        _store = store;
+        _ids = ids;
+        _model = combined ? model : null;
+        _keyMode = keyMode;
+    }
+
+    /// <summary>A finder that ranks by pg_trgm similarity of the keys only (the lexical baseline).</summary>
+    public static SimilarIncidentFinder Lexical(IIncidentStore store, IncidentIdPolicy? ids = null, IncidentKey keyMode = IncidentKeys.Default) =>
+        new(store, ids, null, keyMode, combined: false);
+
+    public IIncidentStore Store => _store;
+
+    /// <summary>Null when ranking by pg_trgm alone.</summary>
+    public MatchModel? Model => _model;
+
+    /// <summary>The threshold used when none is given: the model's fitted one, or pg_trgm's 0.3.</summary>
+    public double DefaultThreshold => _model?.ThresholdFor(vectors: false) ?? SimilarityQuery.DefaultThreshold;
 
     /// <summary>Similar incidents for an open document. <see cref="IncidentDocument.Path"/> should be the file system
     /// path (not a URI) so the document's own record is excluded.</summary>
-    public Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, int top = DefaultTop, double threshold = SimilarityQuery.DefaultThreshold, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, int top = DefaultTop, double? threshold = null, CancellationToken cancellationToken = default) =>
         FindAsync(document.Text, document.Path, top, threshold, cancellationToken);
 
     /// <summary>Similar incidents for a file's text (<paramref name="path"/> optional).</summary>
-    public Task<IReadOnlyList<SimilarIncident>> FindAsync(string text, string? path, int top = DefaultTop, double threshold = SimilarityQuery.DefaultThreshold, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SimilarIncident>> FindAsync(string text, string? path, int top = DefaultTop, double? threshold = null, CancellationToken cancellationToken = default)
     {
         var record = RecordFor(text, path);
         var fullPath = path is null ? null : Path.GetFullPath(path);
-        return store.SearchAsync(new SimilarityQuery(record.Key, top, threshold, ExcludeId: record.Id, ExcludePath: fullPath), cancellationToken);
+        return FindAsync(record, fullPath, top, threshold, cancellationToken);
     }
 
-    /// <summary>Similar incidents for free text (the CLI's <c>--text</c>): the text is the key.</summary>
-    public Task<IReadOnlyList<SimilarIncident>> FindByTextAsync(string key, int top = DefaultTop, double threshold = SimilarityQuery.DefaultThreshold, CancellationToken cancellationToken = default) =>
-        store.SearchAsync(new SimilarityQuery(key, top, threshold), cancellationToken);
+    /// <summary>Similar incidents for free text (the CLI's <c>--text</c>): the text is the key and is read for
+    /// signatures and identifiers too.</summary>
+    public Task<IReadOnlyList<SimilarIncident>> FindByTextAsync(string text, int top = DefaultTop, double? threshold = null, CancellationToken cancellationToken = default)
+    {
+        var record = new IncidentRecord("(query)", text, text, null, null, null, null, null, [])
+        {
+            Features = _model is null ? IncidentFeatures.Empty : FeatureReader.Read(text, null, null),
+        };
+        return FindAsync(record, null, top, threshold, cancellationToken);
+    }
 
-    /// <summary>The record a document would have in a store (its key, id, title...).</summary>
+    /// <summary>Similar incidents for a record (its id and <paramref name="excludePath"/> are left out).</summary>
+    public async Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentRecord record, string? excludePath, int top = DefaultTop, double? threshold = null, CancellationToken cancellationToken = default)
+    {
+        var min = threshold ?? DefaultThreshold;
+        if (_model is null)
+        {
+            return await _store.SearchAsync(new SimilarityQuery(record.Key, top, min, record.Id, excludePath), cancellationToken).ConfigureAwait(false);
+        }
+        var query = new SimilarityQuery(record.Key, LexicalPool, LexicalFloor, record.Id, excludePath);
+        var lexical = await _store.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        var terms = record.Features.Terms(record.Service);
+        var byFeatures = await _store.FindByFeaturesAsync(query, terms, FeaturePool, cancellationToken).ConfigureAwait(false);
+        var scorer = new MatchScorer(record, _model, byFeatures.Frequencies);
+        var scored = new Dictionary<string, SimilarIncident>(StringComparer.Ordinal);
+        foreach (var hit in lexical)
+        {
+            scored[hit.Incident.Id] = scorer.Score(hit.Incident, hit.Similarity);
+        }
+        foreach (var candidate in byFeatures.Records)
+        {
+            if (!scored.ContainsKey(candidate.Id))
+            {
+                scored[candidate.Id] = scorer.Score(candidate, PgTrgm.Similarity(record.Key, candidate.Key));
+            }
+        }
+        return scored.Values
+            .Where(r => r.Score >= min)
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Incident.Id, StringComparer.Ordinal)
+            .Take(top)
+            .ToArray();
+    }
+
+    /// <summary>The record a document would have in a store (its key, id, title, features...).</summary>
     public IncidentRecord RecordFor(string text, string? path)
     {
         var fullPath = path is null ? null : Path.GetFullPath(path);
-        var id = fullPath is null ? null : ids?.IdFor(fullPath) ?? fullPath;
-        return IncidentRecordReader.Read(text, fullPath, id, keyMode);
+        var id = fullPath is null ? null : _ids?.IdFor(fullPath) ?? fullPath;
+        return IncidentRecordReader.Read(text, fullPath, id, _keyMode, withFeatures: _model is not null);
     }
 }

@@ -22,22 +22,32 @@ public static class SimilarIncidentsRenderer
     {
         var body = new StringBuilder();
         body.Append('#', Math.Clamp(headingLevel, 1, 6)).Append(" Similar past incidents").Append(newline).Append(newline);
-        body.Append("lexical match (pg_trgm)").Append(newline).Append(newline);
+        body.Append(Method(results)).Append(newline).Append(newline);
         if (results.Count == 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"No past incident reaches {threshold * 100:0.#}% similarity.").Append(newline);
+            body.Append(CultureInfo.InvariantCulture, $"No past incident reaches {threshold * 100:0.#}%.").Append(newline);
         }
         foreach (var r in results)
         {
             var i = r.Incident;
-            body.Append(CultureInfo.InvariantCulture, $"- {r.Percent}% [{Escape(i.Title)}]({Link(i, currentPath)})").Append(newline);
+            body.Append(CultureInfo.InvariantCulture, $"- {r.Percent}% [{Escape(i.Title)}]({Link(i, currentPath)})");
+            if (Facts(i) is { Length: > 0 } facts)
+            {
+                body.Append(" — ").Append(facts);
+            }
+            body.Append(newline);
             if (Symptom(i) is { } symptom)
             {
                 body.Append("  ").Append(Escape(symptom)).Append(newline);
             }
-            if (Facts(i, includeRootCause: true) is { Length: > 0 } facts)
+            body.Append("  ").Append(Why(r)).Append(newline);
+            if (i.RootCause is { Length: > 0 } cause)
             {
-                body.Append("  ").Append(facts).Append(newline);
+                body.Append("  Root cause: ").Append(Escape(cause)).Append(newline);
+            }
+            if (i.Resolution is { Length: > 0 } resolution)
+            {
+                body.Append("  Resolution: ").Append(Escape(resolution)).Append(newline);
             }
         }
         var content = body.ToString();
@@ -46,32 +56,53 @@ public static class SimilarIncidentsRenderer
         return begin + newline + content + "<!-- lsptriage:end -->" + newline;
     }
 
-    /// <summary>The hover card: up to five incidents with percentage, linked title, service, date, severity and root cause.</summary>
+    /// <summary>The hover card: up to five incidents, best first, each with its score, linked title, facts, why it
+    /// matched, and its root cause and resolution when known.</summary>
     public static string RenderHover(IReadOnlyList<SimilarIncident> results, string? currentPath, string storeName)
     {
         var sb = new StringBuilder();
-        sb.Append("**Similar past incidents** · pg_trgm · ").Append(storeName).Append("\n\n");
+        sb.Append("**Similar past incidents** · ").Append(Method(results)).Append(" · ").Append(storeName).Append("\n\n");
         if (results.Count == 0)
         {
             sb.Append("No similar past incidents found.\n");
             return sb.ToString();
         }
+        var n = 0;
         foreach (var r in results.Take(5))
         {
             var i = r.Incident;
-            sb.Append(CultureInfo.InvariantCulture, $"- **{r.Percent}%** [{Escape(i.Title)}]({Link(i, currentPath)})");
-            if (Facts(i, includeRootCause: false) is { Length: > 0 } facts)
+            sb.Append(CultureInfo.InvariantCulture, $"{++n}. **{r.Percent}%** [{Escape(i.Title)}]({Link(i, currentPath)})");
+            if (Facts(i) is { Length: > 0 } facts)
             {
                 sb.Append(" — ").Append(facts);
             }
-            sb.Append('\n');
+            sb.Append("  \n   ").Append(Why(r)).Append('\n');
             if (i.RootCause is { Length: > 0 } cause)
             {
-                sb.Append("  Root cause: ").Append(Escape(cause)).Append('\n');
+                sb.Append("   Root cause: ").Append(Escape(cause)).Append("  \n");
+            }
+            if (i.Resolution is { Length: > 0 } resolution)
+            {
+                sb.Append("   Resolution: ").Append(Escape(resolution)).Append('\n');
             }
         }
         return sb.ToString();
     }
+
+    /// <summary>"same failure: connection pool exhaustion · same service · shared: `max_connections` · wording 23%".</summary>
+    public static string Why(SimilarIncident r)
+    {
+        var parts = new List<string>();
+        if (r.Match is { } m)
+        {
+            parts.AddRange(m.Reasons.Where(x => x != "similar wording"));
+        }
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"wording {r.LexicalPercent}% (pg_trgm)"));
+        return string.Join(" · ", parts);
+    }
+
+    private static string Method(IReadOnlyList<SimilarIncident> results) =>
+        results.Count > 0 && results[0].Match is null ? "lexical match (pg_trgm)" : "combined match (failure, service, identifiers, wording)";
 
     /// <summary>"3 similar incidents (best 85%)", or "No similar incidents".</summary>
     public static string CodeLensTitle(IReadOnlyList<SimilarIncident> results) => results.Count switch
@@ -88,7 +119,7 @@ public static class SimilarIncidentsRenderer
         return s is { Length: > 0 } ? (s.Length > 200 ? s[..199] + "…" : s) : null;
     }
 
-    private static string Facts(IncidentRecord i, bool includeRootCause)
+    private static string Facts(IncidentRecord i)
     {
         var parts = new List<string>();
         if (i.Service is { Length: > 0 } s)
@@ -102,10 +133,6 @@ public static class SimilarIncidentsRenderer
         if (i.Severity is { Length: > 0 } sev)
         {
             parts.Add(Escape(sev));
-        }
-        if (includeRootCause && i.RootCause is { Length: > 0 } cause)
-        {
-            parts.Add("root cause: " + Escape(cause));
         }
         return string.Join(" · ", parts);
     }

@@ -17,7 +17,8 @@ public sealed record SimilaritySettings
     /// <summary>Folders of past incidents indexed besides the workspace folders (every *.md in them).</summary>
     public IReadOnlyList<string> HistoryFolders { get; init; } = [];
 
-    public double Threshold { get; init; } = SimilarityQuery.DefaultThreshold;
+    /// <summary>Minimum combined match score; null: the match model's fitted threshold.</summary>
+    public double? Threshold { get; init; }
 
     public int Top { get; init; } = SimilarIncidentFinder.DefaultTop;
 }

@@ -35,7 +35,8 @@ internal sealed record ServerSettings
 
     public IReadOnlyList<string> HistoryFolders { get; init; } = [];
 
-    public double SimilarityThreshold { get; init; } = 0.3;
+    /// <summary>Minimum combined match score; null: the fitted threshold of the match model.</summary>
+    public double? SimilarityThreshold { get; init; }
 
     public int SimilarityMaxResults { get; init; } = 5;
 

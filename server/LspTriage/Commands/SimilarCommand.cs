@@ -6,22 +6,32 @@ using LspTriage.Core.Similarity.Stores;
 
 namespace LspTriage.Cli.Commands;
 
-/// <summary><c>lsptriage similar FILE | --text "..."</c>: past incidents most like this one, by pg_trgm similarity.</summary>
+/// <summary><c>lsptriage similar FILE | --text "..."</c>: past incidents most like this one, by the combined match score
+/// (or pg_trgm alone with <c>--lexical</c>); <c>--eval</c>/<c>--fit</c> measure and refit on a labelled set.</summary>
 internal sealed class SimilarCommand : ICliCommand
 {
     public string Name => "similar";
 
-    public string Summary => "Find similar past incidents (pg_trgm similarity; embedded index or PostgreSQL)";
+    public string Summary => "Find similar past incidents (failure, service, identifiers and pg_trgm wording; embedded index or PostgreSQL)";
 
     public string Usage => """
         Usage: lsptriage similar FILE [options]
                lsptriage similar --text "TEXT" [options]
+               lsptriage similar --eval DIR --history DIR [--verbose]
+               lsptriage similar --fit DIR --history DIR [--out FILE]
 
-        Compares the incident's key (title plus summary) with past incidents and lists the closest, best first.
+        Ranks past incidents by a combined match score: the same failure signature (the offline analyzer's), the same
+        service, shared identifiers (error messages, codes, metric and config names, hosts...) and pg_trgm similarity
+        of the keys (title plus summary: the lexical score). Each result says why it matched.
 
           --top N          How many results (default 5)
-          --threshold X    Minimum similarity, 0..1 (default 0.3, pg_trgm's default for %)
+          --threshold X    Minimum score, 0..1 (default: the fitted threshold; 0.3 with --lexical)
+          --lexical        Rank by pg_trgm similarity of the keys alone
           --json           One JSON object instead of text
+          --eval DIR       Measure on labelled queries (front matter pair: and expect_similar:): twin-first rate
+                           and MRR per pair kind, for pg_trgm alone and the combined score
+          --fit DIR        Refit the combined score's weights and threshold on labelled queries; prints the model
+                           (or writes it to --out FILE, e.g. server/LspTriage.Core/Similarity/Matching/match-model.json)
           --history DIR    Search every *.md under DIR (repeatable). Default: the incident files under the
                            current folder (**/incidents/**, **/postmortems/**, *.incident.md, *.postmortem.md)
           --pg CONN        Search a shared PostgreSQL history (Npgsql connection string; default LSPTRIAGE_PG).
@@ -32,7 +42,15 @@ internal sealed class SimilarCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args, new HashSet<string> { "text", "top", "threshold", "history", "pg" }, new HashSet<string> { "json" });
+        var parsed = CliArgs.Parse(args, new HashSet<string> { "text", "top", "threshold", "history", "pg", "eval", "fit", "out" }, new HashSet<string> { "json", "lexical", "verbose" });
+        if (parsed.Value("eval") is { } evalFolder)
+        {
+            return await SimilarEvaluationRun.EvalAsync(evalFolder, parsed, io, cancellationToken).ConfigureAwait(false);
+        }
+        if (parsed.Value("fit") is { } fitFolder)
+        {
+            return await SimilarEvaluationRun.FitAsync(fitFolder, parsed, io, cancellationToken).ConfigureAwait(false);
+        }
         var text = parsed.Value("text");
         if ((text is null) == (parsed.Positionals.Count != 1))
         {
@@ -70,7 +88,11 @@ internal sealed class SimilarCommand : ICliCommand
             storeDescription = $"embedded index of {embedded.Count} incident(s)";
         }
 
-        var finder = new SimilarIncidentFinder(store, (store as EmbeddedIncidentStore)?.Ids);
+        var lexicalOnly = parsed.Has("lexical");
+        SimilarIncidentFinder Finder(IIncidentStore s, Core.Similarity.Records.IncidentIdPolicy? ids) =>
+            lexicalOnly ? SimilarIncidentFinder.Lexical(s, ids) : new SimilarIncidentFinder(s, ids);
+        var finder = Finder(store, (store as EmbeddedIncidentStore)?.Ids);
+        var effectiveThreshold = threshold ?? finder.DefaultThreshold;
         IReadOnlyList<SimilarIncident> results;
         try
         {
@@ -82,7 +104,7 @@ internal sealed class SimilarCommand : ICliCommand
         {
             await io.Error.WriteLineAsync($"lsptriage similar: {e.Message}; searching the local incident files instead.").ConfigureAwait(false);
             var embedded = await SimilarityStoreOptions.BuildEmbeddedAsync(parsed, io, cancellationToken).ConfigureAwait(false);
-            finder = new SimilarIncidentFinder(embedded, embedded.Ids);
+            finder = Finder(embedded, embedded.Ids);
             storeDescription = $"embedded index of {embedded.Count} incident(s)";
             results = fileText is not null
                 ? await finder.FindAsync(fileText, file, top, threshold, cancellationToken).ConfigureAwait(false)
@@ -92,20 +114,20 @@ internal sealed class SimilarCommand : ICliCommand
         var key = fileText is not null ? finder.RecordFor(fileText, file).Key : text!;
         if (parsed.Has("json"))
         {
-            await WriteJsonAsync(io, key, storeDescription, threshold, results).ConfigureAwait(false);
+            await WriteJsonAsync(io, key, storeDescription, effectiveThreshold, results).ConfigureAwait(false);
         }
         else
         {
-            await WriteTextAsync(io, storeDescription, threshold, results).ConfigureAwait(false);
+            await WriteTextAsync(io, storeDescription, effectiveThreshold, results).ConfigureAwait(false);
         }
         return ExitCodes.Success;
     }
 
-    private static double ParseThreshold(string? raw)
+    private static double? ParseThreshold(string? raw)
     {
         if (raw is null)
         {
-            return SimilarityQuery.DefaultThreshold;
+            return null;
         }
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is > 0 and <= 1
             ? t
@@ -115,16 +137,18 @@ internal sealed class SimilarCommand : ICliCommand
     private static async Task WriteTextAsync(CliIo io, string store, double threshold, IReadOnlyList<SimilarIncident> results)
     {
         var o = io.Out;
-        await o.WriteLineAsync($"Similar past incidents (lexical match, pg_trgm; {store})").ConfigureAwait(false);
+        var method = results.Count > 0 && results[0].Match is null ? "lexical match, pg_trgm" : "combined match";
+        await o.WriteLineAsync($"Similar past incidents ({method}; {store})").ConfigureAwait(false);
         if (results.Count == 0)
         {
-            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  none at or above {threshold * 100:0.#}% similarity")).ConfigureAwait(false);
+            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  none at or above {threshold * 100:0.#}%")).ConfigureAwait(false);
             return;
         }
         foreach (var r in results)
         {
             var i = r.Incident;
             await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"- {r.Percent,3}%  {i.Title}")).ConfigureAwait(false);
+            await o.WriteLineAsync("        " + SimilarIncidentsRenderer.Why(r)).ConfigureAwait(false);
             var facts = new[] { i.Service, i.Date, i.Severity }.Where(f => !string.IsNullOrEmpty(f)).ToList();
             if (i.Path is not null)
             {
@@ -138,6 +162,10 @@ internal sealed class SimilarCommand : ICliCommand
             {
                 await o.WriteLineAsync("        root cause: " + cause).ConfigureAwait(false);
             }
+            if (i.Resolution is { Length: > 0 } resolution)
+            {
+                await o.WriteLineAsync("        resolution: " + resolution).ConfigureAwait(false);
+            }
         }
     }
 
@@ -150,14 +178,18 @@ internal sealed class SimilarCommand : ICliCommand
             threshold,
             results = results.Select(r => new
             {
-                similarity = r.Similarity,
+                score = r.Score,
                 percent = r.Percent,
+                similarity = r.Similarity,
+                reasons = r.Match?.Reasons ?? [],
+                signals = r.Match?.Signals,
                 id = r.Incident.Id,
                 title = r.Incident.Title,
                 service = r.Incident.Service,
                 date = r.Incident.Date,
                 severity = r.Incident.Severity,
                 rootCause = r.Incident.RootCause,
+                resolution = r.Incident.Resolution,
                 path = r.Incident.Path,
                 categories = r.Incident.Categories,
             }),
@@ -165,6 +197,7 @@ internal sealed class SimilarCommand : ICliCommand
         var json = JsonSerializer.Serialize(payload, new JsonSerializerOptions
         {
             WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });

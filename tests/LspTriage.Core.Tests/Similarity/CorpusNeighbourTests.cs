@@ -30,6 +30,26 @@ public sealed class CorpusNeighbourTests(ITestOutputHelper output)
         Assert.True(rates[IncidentKey.TitleAndSummary].All > rates[IncidentKey.TitleAndSymptom].All);
     }
 
+    [Fact]
+    public async Task Combined_score_top_match_shares_a_category_as_often_as_pg_trgm_alone()
+    {
+        var files = RepoPaths.CorpusFiles();
+        var records = files.Select(f => IncidentRecordReader.Read(File.ReadAllText(f), f, Path.GetFileName(f))).ToList();
+        var store = new EmbeddedIncidentStore();
+        await store.UpsertAsync(records);
+        double Rate(Func<IncidentRecord, IReadOnlyList<LspTriage.Core.Similarity.SimilarIncident>> top)
+        {
+            var categorised = records.Where(r => r.Categories.Count > 0).ToList();
+            return categorised.Count(r => top(r) is [var first, ..] && first.Incident.Categories.Intersect(r.Categories, StringComparer.OrdinalIgnoreCase).Any()) / (double)categorised.Count;
+        }
+        var combinedFinder = new LspTriage.Core.Similarity.SimilarIncidentFinder(store);
+        var lexicalFinder = LspTriage.Core.Similarity.SimilarIncidentFinder.Lexical(store);
+        var combined = Rate(r => combinedFinder.FindAsync(r, r.Path, 1, 0.0001).GetAwaiter().GetResult());
+        var lexical = Rate(r => lexicalFinder.FindAsync(r, r.Path, 1, 0.01).GetAwaiter().GetResult());
+        output.WriteLine($"top match shares a category: combined {combined:P1}, pg_trgm alone {lexical:P1} (all 242 as candidates)");
+        Assert.True(combined >= lexical - 0.03, $"combined {combined:P1} vs pg_trgm {lexical:P1}");
+    }
+
     private static async Task<double> Rate(IReadOnlyList<IncidentRecord> records)
     {
         var store = new EmbeddedIncidentStore();

@@ -68,4 +68,27 @@ public sealed class IncidentRecordReaderTests
         Assert.Equal("Only title", crlf.Title);
         Assert.Equal("Only title Short.", crlf.Key);
     }
+
+    [Theory]
+    [InlineData("[FILL_IN]")]
+    [InlineData("[待补充]")]
+    [InlineData("[FILL-IN] ")]
+    [InlineData("- TBD")]
+    public void A_summary_that_is_only_a_placeholder_LT001_knows_does_not_enter_the_key(string placeholder)
+    {
+        var text = $"# Checkout errors\n\n## Summary\n{placeholder}\n\n## Raw incident context\n10:02 UTC\npayment-svc returns HTTP 500 for 12% of checkouts.\n";
+        var record = IncidentRecordReader.Read(text, "/i/a.md");
+        Assert.Equal("Checkout errors payment-svc returns HTTP 500 for 12% of checkouts.", record.Key);
+    }
+
+    [Theory]
+    [InlineData("Time: 14:02 UTC. payment-svc p99 jumped to 4.8s.", "payment-svc p99 jumped to 4.8s.")]
+    [InlineData("2026-06-02 14:02:11Z\npayment-svc p99 jumped to 4.8s.", "payment-svc p99 jumped to 4.8s.")]
+    [InlineData("时间：23:07\n支付服务 5xx 升高。", "支付服务 5xx 升高。")]
+    [InlineData("14:02 — payment-svc p99 jumped.", "14:02 — payment-svc p99 jumped.")]
+    public void The_symptom_line_passes_over_lines_that_only_give_a_time(string context, string expected)
+    {
+        var record = IncidentRecordReader.Read($"# T\n\n## Raw incident context\n{context}\n", "/i/a.md");
+        Assert.Equal("T " + expected, record.Key);
+    }
 }

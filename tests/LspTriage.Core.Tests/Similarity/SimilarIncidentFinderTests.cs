@@ -39,10 +39,10 @@ public sealed class SimilarIncidentFinderTests : IDisposable
         Assert.InRange(hit.Percent, 50, 99);
 
         var section = SimilarIncidentsRenderer.RenderSection(results, current, store.Name, 0.3);
-        Assert.Contains($"- {hit.Percent}% [Payment service connection pool exhaustion after deploy](2025-11-20-payment-pool.md)", section);
+        Assert.Contains($"- {hit.Percent}% [Payment service connection pool exhaustion after deploy](2025-11-20-payment-pool.md) — payment-svc · 2026-05-", section);
         Assert.Contains("  p99 latency 3s, failed checkouts.", section);
-        Assert.Contains("payment-svc · 2026-05-", section);
-        Assert.Contains("root cause: Leaked connections in v1.9.", section);
+        Assert.Contains($"  same service · wording {hit.LexicalPercent}% (pg_trgm)", section);
+        Assert.Contains("  Root cause: Leaked connections in v1.9.", section);
 
         // The document model reads it back as a generated block whose hash matches its content, under a
         // "Similar past incidents" section.
@@ -53,7 +53,7 @@ public sealed class SimilarIncidentFinderTests : IDisposable
         Assert.NotNull(withSection.FindSection(SectionKind.SimilarIncidents));
 
         var hover = SimilarIncidentsRenderer.RenderHover(results, current, store.Name);
-        Assert.Contains($"**{hit.Percent}%** [Payment service connection pool exhaustion after deploy](2025-11-20-payment-pool.md) — payment-svc", hover);
+        Assert.Contains($"1. **{hit.Percent}%** [Payment service connection pool exhaustion after deploy](2025-11-20-payment-pool.md) — payment-svc", hover);
         Assert.Contains("Root cause: Leaked connections in v1.9.", hover);
         Assert.Equal($"1 similar incident ({hit.Percent}%)", SimilarIncidentsRenderer.CodeLensTitle(results));
     }
@@ -65,7 +65,7 @@ public sealed class SimilarIncidentFinderTests : IDisposable
         var finder = new SimilarIncidentFinder(store);
         Assert.Empty(await finder.FindByTextAsync("anything"));
         Assert.Equal("No similar incidents", SimilarIncidentsRenderer.CodeLensTitle([]));
-        Assert.Contains("No past incident reaches 30% similarity.", SimilarIncidentsRenderer.RenderSection([], null, "embedded", 0.3));
+        Assert.Contains("No past incident reaches 30%.", SimilarIncidentsRenderer.RenderSection([], null, "embedded", 0.3));
         Write("a.md", Incident("数据库连接池耗尽", "支付服务延迟升高。", "pay", "定时任务全表扫描。"));
         await store.IndexFoldersAsync([_root]);
         var zh = await finder.FindByTextAsync("数据库连接池耗尽，支付失败");

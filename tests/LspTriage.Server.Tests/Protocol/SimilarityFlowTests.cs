@@ -129,7 +129,8 @@ public sealed class SimilarityFlowTests : IDisposable
         Assert.StartsWith(NewIncident(), buffer.Text);
         Assert.Equal(1, buffer.Text.Split("<!-- lsptriage:begin similar").Length - 1);
         Assert.Contains("## Similar past incidents", buffer.Text);
-        Assert.Contains("lexical match (pg_trgm)", buffer.Text);
+        Assert.Contains("combined match (failure, service, identifiers, wording)", buffer.Text);
         Assert.Matches(@"\n- \d+% \[Payment service connection pool exhaustion after batch job deploy\]\(", buffer.Text);
+        Assert.Matches(@"\n  .*wording \d+% \(pg_trgm\)\n", buffer.Text);
     }
 }

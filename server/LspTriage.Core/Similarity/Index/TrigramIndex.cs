@@ -39,6 +39,7 @@ internal sealed class TrigramIndex
     private long _postingTotal;
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idByPath = new(FilePaths.Comparer);
+    private readonly FeatureIndex _features = new();
     private readonly ThreadLocal<Scratch> _scratch;
 
     public TrigramIndex()
@@ -176,10 +177,31 @@ internal sealed class TrigramIndex
             _postingTotal = 0;
             _slotById.Clear();
             _idByPath.Clear();
+            _features.Clear();
         }
         finally
         {
             _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Records sharing feature terms with a query (see <see cref="FeatureIndex.Candidates"/>), and the terms'
+    /// document frequencies.</summary>
+    public (IReadOnlyList<IncidentRecord> Records, Matching.FeatureFrequencies Frequencies) ByFeatures(IReadOnlyList<string> terms, int limit, Func<IncidentRecord, bool>? exclude)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var records = _features.Candidates(terms, limit + 1)
+                .Select(id => _slotById.TryGetValue(id, out var slot) ? _records[slot] : null)
+                .Where(r => r is not null && exclude?.Invoke(r) != true)
+                .Take(limit)
+                .ToArray();
+            return (records!, _features.Frequencies(terms));
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
     }
 
@@ -482,6 +504,7 @@ internal sealed class TrigramIndex
         {
             KillSlot(previousSlot);
         }
+        _features.Upsert(record);
         var slot = _slotCount++;
         if (slot == _records.Length)
         {
@@ -525,6 +548,10 @@ internal sealed class TrigramIndex
 
     private void KillSlot(int slot)
     {
+        if (_records[slot] is { } dying)
+        {
+            _features.Remove(dying.Id);
+        }
         if (_records[slot]?.Path is { } path && _idByPath.TryGetValue(path, out var id) && id == _records[slot]!.Id)
         {
             _idByPath.Remove(path);

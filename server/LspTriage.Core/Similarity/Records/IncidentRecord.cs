@@ -21,6 +21,12 @@ public sealed record IncidentRecord(
     string? Path,
     IReadOnlyList<string> Categories)
 {
+    /// <summary>How the incident was resolved, in one line, if the file says.</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>Failure signatures and identifiers: the signals of the combined match score.</summary>
+    public Matching.IncidentFeatures Features { get; init; } = Matching.IncidentFeatures.Empty;
+
     /// <summary>A <c>file://</c> URI for <see cref="Path"/>, for links in hovers and rendered lists.</summary>
     public Uri? FileUri => Path is null ? null : new Uri(System.IO.Path.GetFullPath(Path));
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using LspTriage.Core.Documents;
+using LspTriage.Core.Similarity.Matching;
+using LspTriage.Core.Text;
 
 namespace LspTriage.Core.Similarity.Records;
 
@@ -11,7 +14,7 @@ namespace LspTriage.Core.Similarity.Records;
 /// per file is what made an earlier attempt miss its indexing target. The editor path uses the same reader so that the
 /// key of an open document and the keys in the index are computed identically.
 /// </summary>
-public static class IncidentRecordReader
+public static partial class IncidentRecordReader
 {
     private const int MaxSectionChars = 4000;
     private const int MaxRootCauseChars = 200;
@@ -22,7 +25,8 @@ public static class IncidentRecordReader
     /// <param name="path">Full path of the file, if any (kept for links).</param>
     /// <param name="relativeId">Path relative to the indexed folder, used as the id when front matter has none.</param>
     /// <param name="keyMode">Which text becomes the similarity key.</param>
-    public static IncidentRecord Read(string text, string? path, string? relativeId = null, IncidentKey keyMode = IncidentKeys.Default)
+    /// <param name="withFeatures">Also read <see cref="IncidentRecord.Features"/> (runs the offline analyzer's rules).</param>
+    public static IncidentRecord Read(string text, string? path, string? relativeId = null, IncidentKey keyMode = IncidentKeys.Default, bool withFeatures = true)
     {
         var scan = Scan(text);
         var fm = scan.FrontMatter;
@@ -45,7 +49,12 @@ public static class IncidentRecordReader
         var rootCause = OneLine(Get(fm, "root_cause") ?? Get(fm, "rootcause") ?? scan.RootCause, MaxRootCauseChars);
         var categories = fm.TryGetValue("categories", out var cats) ? cats.Items : [];
         var date = NormaliseDate(Get(fm, "created") ?? Get(fm, "date") ?? Get(fm, "start_time"));
-        return new IncidentRecord(id, title, key, Get(fm, "service"), date, Get(fm, "severity"), rootCause, path, categories);
+        var service = Get(fm, "service");
+        return new IncidentRecord(id, title, key, service, date, Get(fm, "severity"), rootCause, path, categories)
+        {
+            Resolution = OneLine(Get(fm, "resolution") ?? scan.Resolution, MaxRootCauseChars),
+            Features = withFeatures ? FeatureReader.Read(text[scan.BodyStart..], title, service) : IncidentFeatures.Empty,
+        };
     }
 
     private static string Join(string title, string? more) =>
@@ -68,6 +77,11 @@ public static class IncidentRecordReader
 
         public string? RootCause { get; set; }
 
+        public string? Resolution { get; set; }
+
+        /// <summary>Where the text after the front matter starts.</summary>
+        public int BodyStart { get; set; }
+
         public string? RawContext { get; set; }
 
         public string? FirstParagraph { get; set; }
@@ -79,6 +93,7 @@ public static class IncidentRecordReader
         Summary,
         Symptoms,
         RootCause,
+        Resolution,
         RawContext,
     }
 
@@ -90,6 +105,7 @@ public static class IncidentRecordReader
         {
             lines.Next();
             ReadFrontMatter(ref lines, result.FrontMatter);
+            result.BodyStart = lines.Position;
         }
 
         var section = Wanted.None;
@@ -164,6 +180,10 @@ public static class IncidentRecordReader
             return;
         }
         var t = line.Trim();
+        if (OnlyATime().IsMatch(t))
+        {
+            return; // "14:02 UTC" on a line of its own says nothing about what happened.
+        }
         if (t.Length == 0 || t.StartsWith("<!--", StringComparison.Ordinal))
         {
             if (content.Length > 0 && content[^1] != '\n')
@@ -184,6 +204,7 @@ public static class IncidentRecordReader
         Wanted.Summary => r.Summary,
         Wanted.Symptoms => r.Symptoms,
         Wanted.RootCause => r.RootCause,
+        Wanted.Resolution => r.Resolution,
         Wanted.RawContext => r.RawContext,
         _ => null,
     };
@@ -201,21 +222,27 @@ public static class IncidentRecordReader
             case Wanted.Summary: r.Summary = value; break;
             case Wanted.Symptoms: r.Symptoms = value; break;
             case Wanted.RootCause: r.RootCause = value; break;
+            case Wanted.Resolution: r.Resolution = value; break;
             case Wanted.RawContext: r.RawContext = value; break;
         }
     }
 
-    private static readonly string[] Placeholders = ["[FILL IN]", "[TODO]", "[待填写]", "TBD"];
+    // The placeholder tokens the checks report (LT001), so an unfilled "[FILL IN]" or "[待补充]" summary does not make
+    // every half-written postmortem look alike.
+    private static readonly PlaceholderScanner Placeholders = new([]);
 
-    // An unfilled "[FILL IN]" summary would make every half-written postmortem look alike.
     private static string WithoutPlaceholders(string text)
     {
-        foreach (var p in Placeholders)
+        var spans = new List<TextSpan>();
+        Placeholders.Scan(text, new TextSpan(0, text.Length), (_, span) => spans.Add(span));
+        if (spans.Count > 0)
         {
-            if (text.Contains(p, StringComparison.Ordinal))
+            var sb = new StringBuilder(text);
+            foreach (var span in spans.OrderByDescending(s => s.Start))
             {
-                text = text.Replace(p, " ", StringComparison.Ordinal);
+                sb.Remove(span.Start, span.Length).Insert(span.Start, " ");
             }
+            text = sb.ToString();
         }
         return text.Trim().Trim('-', '*', ' ').Length == 0 ? "" : text;
     }
@@ -232,9 +259,13 @@ public static class IncidentRecordReader
                 return Wanted.RootCause;
             case SectionKind.RawContext:
                 return Wanted.RawContext;
+            case SectionKind.Mitigation:
+                return Wanted.Resolution;
         }
         var h = heading.Trim().TrimEnd(':', '：').Trim().ToLowerInvariant();
-        return h is "symptom" or "symptoms" or "症状" or "现象" or "故障现象" ? Wanted.Symptoms : Wanted.None;
+        return h is "symptom" or "symptoms" or "症状" or "现象" or "故障现象" ? Wanted.Symptoms
+            : h is "fix" or "remediation" or "解决方案" or "解决" or "修复" or "处理结果" ? Wanted.Resolution
+            : Wanted.None;
     }
 
     // ATX headings only (setext headings are rare in incident files and cost a look-behind).
@@ -399,13 +430,28 @@ public static class IncidentRecordReader
         return sb.ToString().Trim();
     }
 
-    /// <summary>The first sentence (ASCII ". " or a CJK full stop) or the first line, whichever ends first.</summary>
+    /// <summary>The first sentence (ASCII ". " or a CJK full stop) or the first line, whichever ends first, passing
+    /// over sentences that only give a time ("Time: 14:02 UTC."): every incident has one and they say nothing about it.</summary>
     internal static string? FirstSentence(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        for (var rest = text; !string.IsNullOrWhiteSpace(rest);)
         {
-            return null;
+            var sentence = FirstSentenceOf(rest, out var consumed);
+            if (sentence is null || !OnlyATime().IsMatch(sentence))
+            {
+                return sentence;
+            }
+            rest = rest.TrimStart()[consumed..];
         }
+        return null;
+    }
+
+    // "14:02 UTC", "Time: 14:02 UTC.", "2026-06-02 14:02:11Z", "时间：14:02", "- 14:02" — nothing else on the line.
+    [GeneratedRegex(@"^(?=.*(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}))[-*\s]*(?:(?:time|when|started|start time|时间|开始时间)\s*[:：]\s*)?(?:\d{4}-\d{2}-\d{2}[ T]?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:UTC|GMT|Z|CST|PST|PDT|EST|EDT|CET|CEST|BST|JST|IST|[+-]\d{2}:?\d{2})?\s*[.。:：]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyATime();
+
+    private static string? FirstSentenceOf(string text, out int consumed)
+    {
         var t = text.TrimStart();
         var end = t.IndexOf('\n');
         if (end < 0)
@@ -426,6 +472,7 @@ public static class IncidentRecordReader
                 break;
             }
         }
+        consumed = Math.Max(1, end);
         var line = t[..end].Trim();
         if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
         {
@@ -464,6 +511,8 @@ public static class IncidentRecordReader
     private struct LineReader(string text)
     {
         private int _pos;
+
+        public readonly int Position => _pos;
 
         public readonly string? Peek()
         {

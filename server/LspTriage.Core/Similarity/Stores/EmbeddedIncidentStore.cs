@@ -51,6 +51,12 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
     public IReadOnlyList<SimilarIncident> SearchByBruteForce(SimilarityQuery query) =>
         _index.BruteForce(query.Key, query.Top, query.Threshold, query.ExcludeId is null && query.ExcludePath is null ? null : query.Excludes);
 
+    public Task<FeatureCandidates> FindByFeaturesAsync(SimilarityQuery query, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken = default)
+    {
+        var (records, frequencies) = _index.ByFeatures(terms, limit, query.ExcludeId is null && query.ExcludePath is null ? null : query.Excludes);
+        return Task.FromResult(new FeatureCandidates(records, frequencies));
+    }
+
     public Task UpsertAsync(IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken = default)
     {
         _index.Upsert(records);

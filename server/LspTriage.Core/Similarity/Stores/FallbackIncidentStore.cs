@@ -76,6 +76,22 @@ public sealed class FallbackIncidentStore : IIncidentStore, IAsyncDisposable
         return await _fallback.SearchAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<FeatureCandidates> FindByFeaturesAsync(SimilarityQuery query, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken = default)
+    {
+        if (await ReadyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                return await _primary.FindByFeaturesAsync(query, terms, limit, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IncidentStoreUnavailableException e)
+            {
+                GoOffline(e);
+            }
+        }
+        return await _fallback.FindByFeaturesAsync(query, terms, limit, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task UpsertAsync(IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken = default)
     {
         await _fallback.UpsertAsync(records, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,12 @@ public interface IIncidentStore
     /// (ties by id), without the excluded record.</summary>
     Task<IReadOnlyList<SimilarIncident>> SearchAsync(SimilarityQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Records filed under any of <paramref name="terms"/> (<see cref="Matching.IncidentFeatures.Terms"/>),
+    /// those sharing the most terms first, at most <paramref name="limit"/>, without the query's excluded record; and
+    /// how many records carry each term (for rarity weights). This finds a translated or reworded twin that shares
+    /// almost no trigrams with the query.</summary>
+    Task<FeatureCandidates> FindByFeaturesAsync(SimilarityQuery query, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Adds or replaces records by <see cref="IncidentRecord.Id"/>; repeating an upsert changes nothing.</summary>
     Task UpsertAsync(IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken = default);
 
@@ -38,6 +44,9 @@ public sealed record SimilarityQuery(string Key, int Top = 5, double Threshold =
         (ExcludeId is not null && string.Equals(record.Id, ExcludeId, StringComparison.Ordinal)) ||
         (ExcludePath is not null && record.Path is not null && FilePaths.Comparer.Equals(record.Path, ExcludePath));
 }
+
+/// <summary>Records found by feature terms, and the document frequencies of the terms asked about.</summary>
+public sealed record FeatureCandidates(IReadOnlyList<IncidentRecord> Records, Matching.FeatureFrequencies Frequencies);
 
 /// <summary>The store cannot be reached (network, server down, authentication): callers may fall back.</summary>
 public sealed class IncidentStoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

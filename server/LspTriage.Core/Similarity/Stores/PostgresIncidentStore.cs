@@ -18,7 +18,7 @@ public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
     public const string EnvironmentVariable = "LSPTRIAGE_PG";
 
     private const string Table = PostgresMigrations.Schema + ".incidents";
-    private const string Columns = "id, title, key, service, incident_date, severity, root_cause, path, categories";
+    private const string Columns = "id, title, key, service, incident_date, severity, root_cause, path, categories, features, resolution";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
@@ -102,11 +102,70 @@ public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    results.Add(new SimilarIncident(ReadRecord(reader), reader.GetFloat(9)));
+                    results.Add(new SimilarIncident(ReadRecord(reader), reader.GetFloat(ColumnCount)));
                 }
             }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return (IReadOnlyList<SimilarIncident>)results;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records sharing feature terms (GIN on <c>features</c>, <c>&amp;&amp;</c>), most shared first, and each term's
+    /// document frequency.</summary>
+    public async Task<FeatureCandidates> FindByFeaturesAsync(SimilarityQuery query, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken = default)
+    {
+        if (terms.Count == 0)
+        {
+            return new FeatureCandidates([], Matching.FeatureFrequencies.None);
+        }
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await Run(async conn =>
+        {
+            var termArray = terms.Distinct(StringComparer.Ordinal).ToArray();
+            await using var batch = new NpgsqlBatch(conn);
+            var find = new NpgsqlBatchCommand(
+                $"""
+                SELECT {Columns}, cardinality(ARRAY(SELECT unnest(features) INTERSECT SELECT unnest($1::text[]))) AS shared
+                FROM {Table}
+                WHERE features && $1::text[]
+                  AND ($2::text IS NULL OR id <> $2)
+                  AND ($3::text IS NULL OR path IS DISTINCT FROM $3)
+                ORDER BY shared DESC, id
+                LIMIT $4
+                """);
+            find.Parameters.Add(new NpgsqlParameter { Value = termArray, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            find.Parameters.Add(Nullable(query.ExcludeId));
+            find.Parameters.Add(Nullable(query.ExcludePath));
+            find.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, limit) });
+            batch.BatchCommands.Add(find);
+            var frequency = new NpgsqlBatchCommand(
+                $"SELECT t, (SELECT count(*) FROM {Table} WHERE features @> ARRAY[t]) FROM unnest($1::text[]) AS t");
+            frequency.Parameters.Add(new NpgsqlParameter { Value = termArray, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            batch.BatchCommands.Add(frequency);
+            // The planner's row estimate is close enough for a rarity weight and costs nothing at 100,000 rows.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '{Table}'::regclass"));
+
+            var records = new List<IncidentRecord>();
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            long total = 0;
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    records.Add(ReadRecord(reader));
+                }
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    counts[reader.GetString(0)] = (int)reader.GetInt64(1);
+                }
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    total = reader.GetInt64(0);
+                }
+            }
+            return new FeatureCandidates(records, new Matching.FeatureFrequencies(counts, (int)Math.Max(total, counts.Values.DefaultIfEmpty(0).Max())));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,17 +191,18 @@ public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
                 {
                     var cmd = new NpgsqlBatchCommand(
                         $"""
-                        INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                         ON CONFLICT (id) DO UPDATE SET
                             title = EXCLUDED.title, key = EXCLUDED.key, service = EXCLUDED.service,
                             incident_date = EXCLUDED.incident_date, severity = EXCLUDED.severity,
                             root_cause = EXCLUDED.root_cause, path = EXCLUDED.path, categories = EXCLUDED.categories,
+                            features = EXCLUDED.features, resolution = EXCLUDED.resolution,
                             updated_at = now()
                         WHERE ({Table}.title, {Table}.key, {Table}.service, {Table}.incident_date, {Table}.severity,
-                               {Table}.root_cause, {Table}.path, {Table}.categories)
+                               {Table}.root_cause, {Table}.path, {Table}.categories, {Table}.features, {Table}.resolution)
                           IS DISTINCT FROM
                               (EXCLUDED.title, EXCLUDED.key, EXCLUDED.service, EXCLUDED.incident_date, EXCLUDED.severity,
-                               EXCLUDED.root_cause, EXCLUDED.path, EXCLUDED.categories)
+                               EXCLUDED.root_cause, EXCLUDED.path, EXCLUDED.categories, EXCLUDED.features, EXCLUDED.resolution)
                         """);
                     cmd.Parameters.Add(new NpgsqlParameter { Value = r.Id });
                     cmd.Parameters.Add(new NpgsqlParameter { Value = r.Title });
@@ -153,6 +213,8 @@ public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
                     cmd.Parameters.Add(Nullable(r.RootCause));
                     cmd.Parameters.Add(Nullable(r.Path));
                     cmd.Parameters.Add(new NpgsqlParameter { Value = r.Categories.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Features.Terms(r.Service).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                    cmd.Parameters.Add(Nullable(r.Resolution));
                     batch.BatchCommands.Add(cmd);
                 }
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -208,7 +270,13 @@ public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
         r.IsDBNull(5) ? null : r.GetString(5),
         r.IsDBNull(6) ? null : r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7),
-        r.GetFieldValue<string[]>(8));
+        r.GetFieldValue<string[]>(8))
+    {
+        Features = Matching.IncidentFeatures.FromTerms(r.GetFieldValue<string[]>(9)),
+        Resolution = r.IsDBNull(10) ? null : r.GetString(10),
+    };
+
+    private const int ColumnCount = 11;
 
     private async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -33,6 +33,12 @@ internal static class PostgresMigrations
             """),
         (2, "trigram index on the similarity key",
             $"CREATE INDEX incidents_key_trgm ON {Schema}.incidents USING gin (key gin_trgm_ops)"),
+        (3, "match features (signatures, identifiers, service) and resolution",
+            $"""
+            ALTER TABLE {Schema}.incidents ADD COLUMN features text[] NOT NULL DEFAULT ARRAY[]::text[];
+            ALTER TABLE {Schema}.incidents ADD COLUMN resolution text;
+            CREATE INDEX incidents_features ON {Schema}.incidents USING gin (features)
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -2,8 +2,8 @@
 namespace LspTriage.Server.Features.Similarity;
 
 /// <summary>
-/// <c>lspTriage.findSimilar [uri]</c>: the similar past incidents as data (title, uri, similarity 0–1, service, date,
-/// severity, root cause); editors list them (the VS Code extension shows a quick pick that opens the chosen file).
+/// <c>lspTriage.findSimilar [uri]</c>: the similar past incidents as data (title, uri, combined score and pg_trgm
+/// similarity 0–1, the reasons, service, date, severity, root cause, resolution); editors list them (the VS Code extension shows a quick pick that opens the chosen file).
 /// </summary>
 internal sealed class FindSimilarCommand : IServerCommand
 {
@@ -22,12 +22,17 @@ internal sealed class FindSimilarCommand : IServerCommand
         return results.Select(r => new SimilarItem(
             r.Incident.Title,
             r.Incident.FileUri?.AbsoluteUri,
+            Math.Round(r.Score, 4),
             Math.Round(r.Similarity, 4),
+            r.Match?.Reasons ?? [],
             r.Incident.Service,
             r.Incident.Date,
             r.Incident.Severity,
-            r.Incident.RootCause)).ToArray();
+            r.Incident.RootCause,
+            r.Incident.Resolution)).ToArray();
     }
 
-    internal sealed record SimilarItem(string Title, string? Uri, double Similarity, string? Service, string? Date, string? Severity, string? RootCause);
+    /// <param name="Score">The combined match score the list is ranked by.</param>
+    /// <param name="Similarity">pg_trgm similarity of the keys (the lexical score).</param>
+    internal sealed record SimilarItem(string Title, string? Uri, double Score, double Similarity, IReadOnlyList<string> Reasons, string? Service, string? Date, string? Severity, string? RootCause, string? Resolution);
 }

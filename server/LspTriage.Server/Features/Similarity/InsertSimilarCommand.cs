@@ -28,7 +28,7 @@ internal sealed class InsertSimilarCommand : IServerCommand
     {
         var document = context.Document();
         var results = await _host.FindAsync(document.Parsed, cancellationToken).ConfigureAwait(false);
-        var threshold = context.Settings.SimilarityThreshold;
+        var threshold = context.Settings.SimilarityThreshold ?? _host.DefaultThreshold;
         var outcome = await _editor.ApplyAsync(document.Uri, "Insert similar past incidents", current =>
         {
             var parsed = current.Parsed;

@@ -41,10 +41,13 @@ internal sealed class SimilarityHost : IAsyncDisposable
 
     public string StoreName => _service?.Store.Name ?? "embedded";
 
+    /// <summary>The threshold in force when the settings give none (the match model's fitted one).</summary>
+    public double DefaultThreshold => _service?.Finder.DefaultThreshold ?? Core.Similarity.Matching.MatchModel.Default.ThresholdFor(vectors: false);
+
     /// <summary>Creates the service for the current settings and indexes, unless nothing relevant changed.</summary>
     public Task ConfigureAsync(bool force = false)
     {
-        var settings = ToSimilaritySettings(_context.Settings);
+        var settings = ToSimilaritySettings(_context.Settings, _context.WorkspaceFolders);
         var documents = _context.Settings.Documents;
         SimilarityService? old;
         lock (_gate)
@@ -91,7 +94,15 @@ internal sealed class SimilarityHost : IAsyncDisposable
     public async Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, CancellationToken cancellationToken)
     {
         await _configured.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(_indexed, FileEventsApplied).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Settings that arrive while waiting (the client's configuration after start-up) replace the service and its
+        // index: wait for the one that will answer, not for the one that was current when the request came.
+        Task indexed;
+        do
+        {
+            indexed = _indexed;
+            await Task.WhenAll(indexed, FileEventsApplied).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        while (indexed != _indexed);
         SimilarityService service;
         SimilaritySettings settings;
         lock (_gate)
@@ -258,11 +269,15 @@ internal sealed class SimilarityHost : IAsyncDisposable
         }
     }
 
-    private static SimilaritySettings ToSimilaritySettings(ServerSettings s) => new()
+    private static SimilaritySettings ToSimilaritySettings(ServerSettings s, IReadOnlyList<string> workspaceFolders) => new()
     {
         Store = s.SimilarityStore,
         ConnectionString = s.SimilarityConnectionString,
-        HistoryFolders = s.HistoryFolders,
+        // Relative history folders (a repository's .vscode/settings.json: "samples/history") are relative to the
+        // first workspace folder, not to wherever the editor started the server.
+        HistoryFolders = s.HistoryFolders
+            .Select(h => Path.IsPathRooted(h) || workspaceFolders.Count == 0 ? h : Path.GetFullPath(Path.Combine(workspaceFolders[0], h)))
+            .ToArray(),
         Threshold = s.SimilarityThreshold,
         Top = s.SimilarityMaxResults,
     };

@@ -1,0 +1,132 @@
+using System.Globalization;
+using LspTriage.Core.Similarity.Records;
+
+namespace LspTriage.Core.Similarity.Matching;
+
+/// <summary>
+/// Scores past incidents against one query incident: the <see cref="MatchSignals"/>, the combined score of the
+/// <see cref="MatchModel"/>, and the reasons a person reads ("same failure: connection pool exhaustion · same
+/// service · shared: `max_connections`"). Identifiers count by rarity in the history searched (inverse document
+/// frequency), so a shared <c>payment-svc</c> in a history full of payment incidents counts for little.
+/// </summary>
+public sealed class MatchScorer
+{
+    private const int MaxSharedShown = 3;
+
+    private readonly IncidentRecord _query;
+    private readonly MatchModel _model;
+    private readonly FeatureFrequencies _frequencies;
+    private readonly HashSet<string> _queryIdentifierTerms;
+    private readonly double _queryIdentifierWeight;
+
+    public MatchScorer(IncidentRecord query, MatchModel model, FeatureFrequencies frequencies)
+    {
+        _query = query;
+        _model = model;
+        _frequencies = frequencies;
+        _queryIdentifierTerms = query.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).ToHashSet(StringComparer.Ordinal);
+        _queryIdentifierWeight = _queryIdentifierTerms.Sum(Idf);
+    }
+
+    public MatchModel Model => _model;
+
+    public SimilarIncident Score(IncidentRecord candidate, float lexical, double? vector = null)
+    {
+        var failure = Failure(_query.Features.Signatures, candidate.Features.Signatures, out var sharedFailure);
+        var service = SameService(_query.Service, candidate.Service) ? 1.0 : 0.0;
+        var shared = SharedIdentifiers(candidate, out var sharedShown);
+        var signals = new MatchSignals(lexical, failure, service, shared, vector);
+        var combined = _model.Score(signals);
+        var reasons = new List<string>();
+        if (sharedFailure is not null)
+        {
+            reasons.Add("same failure: " + SignatureName(sharedFailure));
+        }
+        if (service > 0)
+        {
+            reasons.Add("same service");
+        }
+        if (sharedShown.Count > 0)
+        {
+            reasons.Add("shared: " + string.Join(", ", sharedShown.Select(s => "`" + s.Replace("`", "'", StringComparison.Ordinal) + "`")));
+        }
+        if (vector is { } v && v >= 0.5)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"similar meaning ({Math.Round(v * 100)}%)"));
+        }
+        if (lexical >= 0.3)
+        {
+            reasons.Add("similar wording");
+        }
+        return new SimilarIncident(candidate, lexical) { Match = new MatchScore((float)combined, signals, reasons) };
+    }
+
+    /// <summary>1 when the strongest signatures agree, 0.6 when they share a weaker one, else 0.</summary>
+    internal static double Failure(IReadOnlyList<string> a, IReadOnlyList<string> b, out string? shared)
+    {
+        shared = null;
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+        if (string.Equals(a[0], b[0], StringComparison.Ordinal))
+        {
+            shared = a[0];
+            return 1;
+        }
+        shared = a.FirstOrDefault(x => b.Contains(x, StringComparer.Ordinal));
+        return shared is null ? 0 : 0.6;
+    }
+
+    private static bool SameService(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Cosine of the two identifier sets with IDF weights; the rarest shared ones (query spelling) shown.</summary>
+    private double SharedIdentifiers(IncidentRecord candidate, out List<string> shown)
+    {
+        shown = [];
+        if (_queryIdentifierTerms.Count == 0 || candidate.Features.Identifiers.Count == 0)
+        {
+            return 0;
+        }
+        var candidateTerms = candidate.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).ToHashSet(StringComparer.Ordinal);
+        var candidateWeight = candidateTerms.Sum(Idf);
+        var shared = _query.Features.Identifiers
+            .Where(i => candidateTerms.Contains(IncidentFeatures.IdentifierTerm(i)))
+            .Select(i => (Spelling: i, Weight: Idf(IncidentFeatures.IdentifierTerm(i))))
+            .DistinctBy(x => x.Spelling.ToLowerInvariant())
+            .ToList();
+        if (shared.Count == 0)
+        {
+            return 0;
+        }
+        // Rarest first; among equals the longer (a whole error message says more than one word of it), and no word
+        // that a shown message already contains.
+        foreach (var (spelling, _) in shared.OrderByDescending(x => x.Weight).ThenByDescending(x => x.Spelling.Length))
+        {
+            if (shown.Count < MaxSharedShown && !shown.Any(s => s.Contains(spelling, StringComparison.OrdinalIgnoreCase)))
+            {
+                shown.Add(spelling);
+            }
+        }
+        var sharedWeight = shared.Sum(x => x.Weight);
+        return Math.Min(1, sharedWeight / Math.Sqrt(_queryIdentifierWeight * candidateWeight));
+    }
+
+    private double Idf(string term) =>
+        Math.Log((_frequencies.Total + 1.0) / (_frequencies.Of(term) + 1.0)) + 1.0;
+
+    /// <summary>"connection-pool-exhaustion" → "connection pool exhaustion".</summary>
+    internal static string SignatureName(string id) => id.Replace('-', ' ');
+}
+
+/// <summary>How many incidents of the searched history carry each feature term, and how many there are.</summary>
+public sealed record FeatureFrequencies(IReadOnlyDictionary<string, int> Counts, int Total)
+{
+    public static FeatureFrequencies None { get; } = new(new Dictionary<string, int>(), 0);
+
+    public int Of(string term) => Counts.TryGetValue(term, out var n) ? n : 0;
+}
+
+/// <summary>The combined score (0..1), the signals it came from, and why, in words.</summary>
+public sealed record MatchScore(float Combined, MatchSignals Signals, IReadOnlyList<string> Reasons);
