@@ -56,6 +56,8 @@ internal sealed record ServerSettings
                 IncidentGlobs = Strings(s, "files", "incidentGlobs") ?? d.Documents.IncidentGlobs,
                 PostmortemGlobs = Strings(s, "files", "postmortemGlobs") ?? d.Documents.PostmortemGlobs,
                 PlaceholderPatterns = Strings(s, "placeholders", "patterns") ?? d.Documents.PlaceholderPatterns,
+                Template = String(s, "templates", "profile") ?? d.Documents.Template,
+                RequiredSections = Strings(s, "templates", "requiredSections") ?? d.Documents.RequiredSections,
             },
             LogLevel = String(s, "logLevel") ?? d.LogLevel,
             AnalysisProvider = String(s, "analysis", "provider") ?? d.AnalysisProvider,
