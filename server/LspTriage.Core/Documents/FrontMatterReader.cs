@@ -51,7 +51,7 @@ internal static class FrontMatterReader
         var (valueStart, valueEnd) = ValueBounds(content, colon + 1);
         var raw = content[valueStart..valueEnd];
         var items = raw.StartsWith('[') && raw.EndsWith(']')
-            ? raw[1..^1].Split(',').Select(Unquote).Where(v => v.Length > 0).ToArray()
+            ? SplitFlowList(raw[1..^1]).Select(Unquote).Where(v => v.Length > 0).ToArray()
             : [];
         entries.Add(new FrontMatterEntry(
             key,
@@ -76,7 +76,8 @@ internal static class FrontMatterReader
         }
     }
 
-    /// <summary>The value's bounds within the line, without surrounding blanks and without a trailing <c># comment</c>.</summary>
+    /// <summary>The value's bounds within the line, without surrounding blanks and without a trailing <c># comment</c>.
+    /// A <c>#</c> inside a quoted scalar, also one inside a flow list (<c>["a # b", c]</c>), is text, not a comment.</summary>
     private static (int Start, int End) ValueBounds(string content, int from)
     {
         var start = from;
@@ -85,18 +86,28 @@ internal static class FrontMatterReader
             start++;
         }
         var end = content.Length;
-        var quote = start < content.Length && content[start] is '"' or '\'' ? content[start] : '\0';
+        var quote = '\0';
         for (var i = start; i < content.Length; i++)
         {
+            var c = content[i];
             if (quote != '\0')
             {
-                if (i > start && content[i] == quote)
+                if (c == '\\' && quote == '"')
+                {
+                    i++;
+                }
+                else if (c == quote)
                 {
                     quote = '\0';
                 }
                 continue;
             }
-            if (content[i] == '#' && i > start && char.IsWhiteSpace(content[i - 1]))
+            if (c is '"' or '\'' && OpensScalar(content, i, start))
+            {
+                quote = c;
+                continue;
+            }
+            if (c == '#' && i > start && char.IsWhiteSpace(content[i - 1]))
             {
                 end = i;
                 break;
@@ -109,19 +120,88 @@ internal static class FrontMatterReader
         return (start, end);
     }
 
+    /// <summary>A quote opens a quoted scalar only where a scalar can start: the value's start or after <c>[</c>, <c>,</c>
+    /// or a blank (an apostrophe inside a word, as in <c>don't</c>, is text).</summary>
+    private static bool OpensScalar(string content, int i, int valueStart) =>
+        i == valueStart || content[i - 1] is '[' or ',' || char.IsWhiteSpace(content[i - 1]);
+
+    /// <summary>Splits the inside of a flow list on the commas that are outside quoted items.</summary>
+    private static IEnumerable<string> SplitFlowList(string inner)
+    {
+        var quote = '\0';
+        var itemStart = 0;
+        for (var i = 0; i < inner.Length; i++)
+        {
+            var c = inner[i];
+            if (quote != '\0')
+            {
+                if (c == '\\' && quote == '"')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+                continue;
+            }
+            if (c is '"' or '\'' && inner[itemStart..i].Trim().Length == 0)
+            {
+                quote = c;
+            }
+            else if (c == ',')
+            {
+                yield return inner[itemStart..i];
+                itemStart = i + 1;
+            }
+        }
+        yield return inner[itemStart..];
+    }
+
     private static string StripComment(string value)
     {
         var hash = value.IndexOf(" #", StringComparison.Ordinal);
         return hash >= 0 ? value[..hash] : value;
     }
 
+    /// <summary>The scalar's text: double-quoted scalars lose their quotes and resolve YAML's escapes
+    /// (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\t</c>, <c>\uXXXX</c>); single-quoted ones resolve <c>''</c>.</summary>
     private static string Unquote(string value)
     {
         var v = value.Trim();
-        if (v.Length >= 2 && (v[0] == '"' && v[^1] == '"' || v[0] == '\'' && v[^1] == '\''))
+        if (v.Length >= 2 && v[0] == '\'' && v[^1] == '\'')
         {
-            v = v[1..^1];
+            return v[1..^1].Replace("''", "'", StringComparison.Ordinal);
         }
-        return v;
+        if (v.Length < 2 || v[0] != '"' || v[^1] != '"')
+        {
+            return v;
+        }
+        var inner = v[1..^1];
+        if (!inner.Contains('\\'))
+        {
+            return inner;
+        }
+        var text = new System.Text.StringBuilder(inner.Length);
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] != '\\' || i + 1 == inner.Length)
+            {
+                text.Append(inner[i]);
+                continue;
+            }
+            var escape = inner[++i];
+            switch (escape)
+            {
+                case 'n': text.Append('\n'); break;
+                case 't': text.Append('\t'); break;
+                case 'u' when i + 4 < inner.Length && ushort.TryParse(inner.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code):
+                    text.Append((char)code);
+                    i += 4;
+                    break;
+                default: text.Append(escape); break;
+            }
+        }
+        return text.ToString();
     }
 }

@@ -22,6 +22,21 @@ public sealed class IncidentDocumentTests
     }
 
     [Fact]
+    public void Flow_list_items_keep_commas_quotes_and_hashes_inside_quoted_items()
+    {
+        var text = "---\n" +
+            "expect_any: [\"0/9 nodes are available: 3 Insufficient memory, 3 node(s) had taint\", 'it''s', plain]\n" +
+            "expect_evidence: [\"exec: \\\"celery\\\": executable file not found\", \"a # not a comment\"]  # a comment\n" +
+            "note: don't split # comment\n" +
+            "---\n# T\n";
+        var doc = IncidentDocument.Parse(text);
+
+        Assert.Equal(["0/9 nodes are available: 3 Insufficient memory, 3 node(s) had taint", "it's", "plain"], doc.FrontMatter.Find("expect_any")!.Items);
+        Assert.Equal(["exec: \"celery\": executable file not found", "a # not a comment"], doc.FrontMatter.Find("expect_evidence")!.Items);
+        Assert.Equal("don't split", doc.FrontMatter.Find("note")!.Value);
+    }
+
+    [Fact]
     public void Builds_the_section_tree_with_kinds_and_exact_heading_ranges()
     {
         var doc = IncidentDocument.Parse(RepoPaths.Fixture("postmortem-complete.md"));
