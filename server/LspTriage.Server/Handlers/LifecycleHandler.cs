@@ -77,6 +77,7 @@ internal sealed class LifecycleHandler
         FoldingRangeProvider = true,
         WorkspaceSymbolProvider = true,
         HoverProvider = _features.Hovers.Count > 0,
+        CompletionProvider = new CompletionOptions(CompletionHandler.TriggerCharacters, ResolveProvider: false),
         CodeLensProvider = _features.CodeLenses.Count > 0 ? new CodeLensOptions(ResolveProvider: false) : null,
         ExecuteCommandProvider = _features.Commands.Count > 0 ? new ExecuteCommandOptions(_features.Commands.Select(c => c.Name).ToArray()) : null,
         Workspace = new ServerWorkspaceCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),

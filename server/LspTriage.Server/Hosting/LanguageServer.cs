@@ -87,6 +87,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
             new WatchedFilesHandler(_context, _incidents, _similarity),
             new ExecuteCommandHandler(_context, features),
             new HoverHandler(_context, features),
+            new CompletionHandler(_context, new IncidentHistory(_incidents, () => _context.Settings.Documents)),
             new CodeLensHandler(_context, features),
             _configuration,
             _progress,
