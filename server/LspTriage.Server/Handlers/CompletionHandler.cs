@@ -1,41 +1,40 @@
 using LspTriage.Core.Authoring;
+using LspTriage.Core.Documents;
 using LspTriage.Server.Conversion;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
+using LspTriage.Server.Scheduling;
 using LspTriage.Server.Workspace;
-using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
 
 /// <summary><c>textDocument/completion</c>: front matter, headings, action items, timeline entries and incident links.</summary>
-internal sealed class CompletionHandler
+internal sealed class CompletionHandler(ServerContext server, IncidentHistory history) : IRequestHandler<CompletionParams, CompletionList>
 {
     /// <summary>Characters that open a place we complete: a heading, a handle, a link, a front matter value, a bullet.</summary>
     public static readonly string[] TriggerCharacters = ["#", "@", "[", ":", "-"];
 
     private static readonly CompletionList Nothing = new(false, []);
 
-    private readonly ServerContext _context;
-    private readonly IncidentHistory _history;
+    public string Method => "textDocument/completion";
 
-    public CompletionHandler(ServerContext context, IncidentHistory history)
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) =>
+        capabilities with { CompletionProvider = new CompletionOptions(TriggerCharacters, ResolveProvider: false) };
+
+    public Task<CompletionList> HandleAsync(CompletionParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        _context = context;
-        _history = history;
+        if (context.OurDocument(p?.TextDocument) is not { } document)
+        {
+            return Task.FromResult(Nothing);
+        }
+        var position = Params.Required(p!.Position, "position").ToCore();
+        var parsed = document.Parsed;
+        var request = new CompletionRequest(parsed, position, server.Time.GetUtcNow(), history.Current, DocumentUri.ToPath(document.Uri));
+        var result = CompletionEngine.Complete(request);
+        return Task.FromResult(new CompletionList(result.IsIncomplete, result.Items.Select(s => ToItem(parsed, s)).ToArray()));
     }
 
-    [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
-    public Task<CompletionList> CompletionAsync(CompletionParams p, CancellationToken cancellationToken) =>
-        _context.OnDocumentAsync(p?.TextDocument, Nothing, document =>
-        {
-            var position = Params.Required(p!.Position, "position").ToCore();
-            var parsed = document.Parsed;
-            var request = new CompletionRequest(parsed, position, _context.Time.GetUtcNow(), _history.Current, DocumentUri.ToPath(document.Uri));
-            var result = CompletionEngine.Complete(request);
-            return new CompletionList(result.IsIncomplete, result.Items.Select(s => ToItem(parsed, s)).ToArray());
-        }, cancellationToken);
-
-    private static CompletionItem ToItem(Core.Documents.IncidentDocument document, Suggestion s) => new(s.Label, Kind(s.Kind))
+    private static CompletionItem ToItem(IncidentDocument document, Suggestion s) => new(s.Label, Kind(s.Kind))
     {
         Detail = s.Detail,
         Documentation = s.Documentation is null ? null : MarkupContent.Markdown(s.Documentation),
