@@ -78,7 +78,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
 
         _queue = new RequestQueue(_context);
         var history = new IncidentHistory(incidents, () => _context.Settings.Documents);
-        object[] services = [_context, _queue, features, computer, publisher, settings, incidents, startup, _similarity, _progress, editor, history];
+        object[] services = [_context, _queue, features, computer, publisher, settings, incidents, startup, _similarity, _progress, editor, history, new WorkspaceProblems(_context, incidents)];
         foreach (var handler in HandlerCatalog.Create(services))
         {
             _queue.Register(handler);
