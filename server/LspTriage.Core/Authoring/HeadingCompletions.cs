@@ -33,9 +33,10 @@ internal static partial class HeadingCompletions
         var replace = TextSpan.FromBounds(request.LineStart + m.Groups["text"].Index, request.Offset);
         var space = m.Groups["space"].Length == 0 ? " " : "";
         var items = new List<Suggestion>();
+        var chinese = RequiredSections.IsChinese(document);
         void Add(SectionKind kind, string detail, int group)
         {
-            var heading = RequiredSections.HeadingFor(document, kind);
+            var heading = document.Template.HeadingFor(kind, chinese);
             items.Add(new Suggestion(heading, space + heading, SuggestionKind.Heading, replace)
             {
                 Detail = detail,

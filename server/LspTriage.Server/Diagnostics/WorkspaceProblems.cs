@@ -29,15 +29,32 @@ internal sealed class WorkspaceProblems
     /// <summary>One file's text as last read, and a stamp that changes whenever the text does.</summary>
     public sealed record FileState(string Path, string Text, long Stamp)
     {
+        /// <summary>Kept with the file: a re-pull of thousands of unchanged files must not rebuild URIs and ids.</summary>
+        public string Uri { get; } = DocumentUri.FromPath(Path);
+
+        private CachedId? _cachedId;
+
         internal Computed? Result { get; set; }
+
+        public string ResultId(int generation)
+        {
+            // A reference read and written whole: concurrent pulls see an old id or a new one, never half of each.
+            if (Volatile.Read(ref _cachedId) is { } cached && cached.Generation == generation)
+            {
+                return cached.Id;
+            }
+            var id = $"f{Stamp}:{generation}";
+            Volatile.Write(ref _cachedId, new CachedId(generation, id));
+            return id;
+        }
     }
+
+    private sealed record CachedId(int Generation, string Id);
 
     /// <summary>Findings of a file at a stamp under a settings generation; null items: the file is not ours.</summary>
     internal sealed record Computed(long Stamp, int Generation, IReadOnlyList<Diagnostic>? Items);
 
     public IReadOnlyCollection<FileState> Files => _files.Values.ToArray();
-
-    public static string ResultId(FileState file, int generation) => $"f{file.Stamp}:{generation}";
 
     /// <summary>The file's diagnostics under these settings, computing them if the file or the settings changed.</summary>
     public static IReadOnlyList<Diagnostic>? Diagnostics(FileState file, DocumentOptions options, int generation, DocumentChecker checker)

@@ -47,14 +47,15 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
                 : new WorkspaceFullDocumentDiagnosticReport(document.Uri, document.Version, resultId, computer.Compute(document)));
         }
 
-        var closed = problems.Files.Where(f => !open.ContainsKey(f.Path)).Select(f => (File: f, Uri: DocumentUri.FromPath(f.Path))).ToArray();
-        var stale = closed.Where(c => previous.GetValueOrDefault(c.Uri) != WorkspaceProblems.ResultId(c.File, generation)).ToArray();
+        var closed = problems.Files.Where(f => !open.ContainsKey(f.Path)).ToArray();
+        var stale = closed.Where(f => previous.GetValueOrDefault(f.Uri) != f.ResultId(generation)).ToArray();
         // The first report checks every file: spread it over the cores, in the request's thread-pool time.
         Parallel.ForEach(stale, new ParallelOptions { CancellationToken = cancellationToken },
-            c => WorkspaceProblems.Diagnostics(c.File, options, generation, computer.Checker));
-        foreach (var (file, uri) in closed)
+            f => WorkspaceProblems.Diagnostics(f, options, generation, computer.Checker));
+        foreach (var file in closed)
         {
-            var resultId = WorkspaceProblems.ResultId(file, generation);
+            var uri = file.Uri;
+            var resultId = file.ResultId(generation);
             if (previous.GetValueOrDefault(uri) == resultId)
             {
                 reported.Add(uri);
