@@ -63,4 +63,7 @@ public sealed record DocumentOptions
 
     /// <summary>Headings of the sections a postmortem must have, replacing the template's list when not empty ("Summary", "Root cause", …).</summary>
     public IReadOnlyList<string> RequiredSections { get; init; } = [];
+
+    /// <summary>Rule codes (LT031, …) that are not reported.</summary>
+    public IReadOnlyList<string> DisabledRules { get; init; } = [];
 }

@@ -73,6 +73,9 @@ public sealed class IncidentDocument
     /// <summary>The postmortem template the document follows (named in front matter or settings, or detected from its headings).</summary>
     public TemplateProfile Template { get; internal init; } = TemplateProfiles.LspTriage;
 
+    /// <summary>Rule codes turned off in the settings or on the command line.</summary>
+    public IReadOnlySet<string> DisabledRules { get; internal init; } = new HashSet<string>();
+
     /// <summary>The sections this postmortem must have, in the template's order: the template's, or the configured list.</summary>
     public IReadOnlyList<SectionKind> RequiredSections { get; internal init; } = TemplateProfiles.LspTriage.Required;
 

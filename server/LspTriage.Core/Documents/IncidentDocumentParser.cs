@@ -50,6 +50,7 @@ internal static class IncidentDocumentParser
         {
             Template = template,
             RequiredSections = RequiredKinds(options, template),
+            DisabledRules = options.DisabledRules.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal),
         };
     }
 

@@ -58,6 +58,7 @@ internal sealed record ServerSettings
                 PlaceholderPatterns = Strings(s, "placeholders", "patterns") ?? d.Documents.PlaceholderPatterns,
                 Template = String(s, "templates", "profile") ?? d.Documents.Template,
                 RequiredSections = Strings(s, "templates", "requiredSections") ?? d.Documents.RequiredSections,
+                DisabledRules = Strings(s, "rules", "disabled") ?? d.Documents.DisabledRules,
             },
             LogLevel = String(s, "logLevel") ?? d.LogLevel,
             AnalysisProvider = String(s, "analysis", "provider") ?? d.AnalysisProvider,

@@ -8,7 +8,7 @@ namespace LspTriage.Core.Tests.Templates;
 
 public sealed class TemplateProfileTests
 {
-    private const string OurSections = "## Summary\nx\n## Impact\nx\n## Timeline\n- 10:00 x\n## Root cause\nx\n## Detection\nx\n## Response\nx\n## Action items\n- P1 x — y\n";
+    private const string OurSections = "## Summary\nx\n## Impact\n3 users\n## Timeline\n- 10:00 x\n## Root cause\nx\n## Detection\nx\n## Response\nx\n## Action items\n- P1 x — y\n";
 
     [Fact]
     public void Front_matter_names_the_template_over_the_setting_and_the_headings()

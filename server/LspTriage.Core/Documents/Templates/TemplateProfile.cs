@@ -17,6 +17,9 @@ public sealed record TemplateProfile(
     /// <summary>Whether list action items must name a priority (P0–P4); tables with a Priority column always must.</summary>
     public bool ExpectsPriority { get; init; }
 
+    /// <summary>Whether open action items must carry a due date or a ticket (the template has a column or asks for a link).</summary>
+    public bool ExpectsTracking { get; init; }
+
     /// <summary>The section kind of a heading or field label under this template.</summary>
     public SectionKind Classify(string heading)
     {

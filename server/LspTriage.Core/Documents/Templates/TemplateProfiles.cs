@@ -42,7 +42,10 @@ public static class TemplateProfiles
             [SectionKind.LessonsLearned] = "Lessons Learned",
         },
         new Dictionary<string, SectionKind>(),
-        ["trigger", "root causes", "where we got lucky", "supporting information"]);
+        ["trigger", "root causes", "where we got lucky", "supporting information"])
+    {
+        ExpectsTracking = true,
+    };
 
     /// <summary>Recovery is its own section here (in other templates it is another word for the response).</summary>
     public static readonly TemplateProfile Atlassian = new(
@@ -65,7 +68,10 @@ public static class TemplateProfiles
             ["recovery"] = SectionKind.Recovery,
             ["恢复"] = SectionKind.Recovery,
         },
-        ["leadup", "lead-up", "lead up", "fault", "five whys", "5 whys", "recovery", "corrective actions", "incident summary", "backlog check", "recurrence"]);
+        ["leadup", "lead-up", "lead up", "fault", "five whys", "5 whys", "recovery", "corrective actions", "incident summary", "backlog check", "recurrence"])
+    {
+        ExpectsTracking = true,
+    };
 
     public static readonly TemplateProfile PagerDuty = new(
         "pagerduty",
@@ -85,7 +91,10 @@ public static class TemplateProfiles
             [SectionKind.Retrospective] = "How'd we do?",
         },
         new Dictionary<string, SectionKind>(),
-        ["contributing factors", "responders", "how'd we do", "how’d we do", "how did we do", "what happened", "messaging", "what didn't go so well"]);
+        ["contributing factors", "responders", "how'd we do", "how’d we do", "how did we do", "what happened", "messaging", "what didn't go so well"])
+    {
+        ExpectsTracking = true,
+    };
 
     public static IReadOnlyList<TemplateProfile> All { get; } = [LspTriage, GoogleSre, Atlassian, PagerDuty];
 
