@@ -13,13 +13,15 @@ internal sealed record BenchOptions
 
     public int CorpusRuns { get; init; } = 5;
 
+    public int WorkspaceFiles { get; init; } = 5_000;
+
     public required string Server { get; init; }
 
     public required string Corpus { get; init; }
 
     public IReadOnlySet<string> Sections { get; init; } = AllSections;
 
-    public static readonly IReadOnlySet<string> AllSections = new HashSet<string> { "startup", "spawned", "inproc", "outline", "corpus" };
+    public static readonly IReadOnlySet<string> AllSections = new HashSet<string> { "startup", "spawned", "inproc", "outline", "corpus", "authoring" };
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LspTriage.Bench -- [options]
@@ -29,7 +31,8 @@ internal sealed record BenchOptions
           --corpus-runs N   passes over the corpus (default 5; the first is reported separately, it includes JIT)
           --server PATH     lsptriage to spawn (default: server/LspTriage/bin/Release/net10.0/lsptriage)
           --corpus PATH     folder of .md postmortems (default: ../shared/corpus/public-postmortems)
-          --only LIST       comma-separated subset of: startup, spawned, inproc, outline, corpus
+          --files N         incident files in the generated workspace of the authoring section (default 5000)
+          --only LIST       comma-separated subset of: startup, spawned, inproc, outline, corpus, authoring
         """;
 
     public static BenchOptions Parse(string[] args, string repoRoot)
@@ -39,7 +42,7 @@ internal sealed record BenchOptions
             Server = Path.Combine(repoRoot, "server", "LspTriage", "bin", "Release", "net10.0", "lsptriage"),
             Corpus = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "corpus", "public-postmortems")),
         };
-        string[] known = ["--runs", "--startups", "--lines", "--corpus-runs", "--server", "--corpus", "--only"];
+        string[] known = ["--runs", "--startups", "--lines", "--corpus-runs", "--server", "--corpus", "--only", "--files"];
         for (var i = 0; i < args.Length; i++)
         {
             if (!known.Contains(args[i]))
@@ -53,6 +56,7 @@ internal sealed record BenchOptions
                 "--startups" => o with { Startups = Positive(value) },
                 "--lines" => o with { Lines = Positive(value) },
                 "--corpus-runs" => o with { CorpusRuns = Positive(value) },
+                "--files" => o with { WorkspaceFiles = Positive(value) },
                 "--server" => o with { Server = Path.GetFullPath(value) },
                 "--corpus" => o with { Corpus = Path.GetFullPath(value) },
                 "--only" => o with { Sections = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },

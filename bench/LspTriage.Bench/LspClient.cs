@@ -14,6 +14,7 @@ internal sealed class LspClient : IAsyncDisposable
 {
     private readonly JsonRpc _rpc;
     private readonly ConcurrentDictionary<(string Uri, int Version), TaskCompletionSource<long>> _published = new();
+    private readonly TaskCompletionSource _scanned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LspClient(Stream sending, Stream receiving)
     {
@@ -64,6 +65,9 @@ internal sealed class LspClient : IAsyncDisposable
             contentChanges = new[] { new { range = new { start = new { line, character = 0 }, end = new { line, character = replacement.Length } }, text = replacement } },
         });
 
+    /// <summary>Completes when the server logs the end of its workspace scan.</summary>
+    public Task WorkspaceScanned => _scanned.Task;
+
     public Task<JsonElement> RequestAsync(string method, object parameters) =>
         _rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters);
 
@@ -111,6 +115,10 @@ internal sealed class LspClient : IAsyncDisposable
         [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
         public void LogMessage(JsonElement p)
         {
+            if (p.TryGetProperty("message", out var m) && m.GetString()?.Contains("incident files indexed", StringComparison.Ordinal) == true)
+            {
+                owner._scanned.TrySetResult();
+            }
         }
 
         [JsonRpcMethod("$/progress", UseSingleObjectParameterDeserialization = true)]

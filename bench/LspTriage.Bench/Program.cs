@@ -43,6 +43,10 @@ if (options.Sections.Contains("outline"))
 {
     OutlineProfile.Run(options, text);
 }
+if (options.Sections.Contains("authoring"))
+{
+    await AuthoringBench.RunAsync(options, text);
+}
 if (options.Sections.Contains("corpus"))
 {
     CorpusBench.Run(options);

@@ -9,5 +9,7 @@ public sealed class ActionItemOwnerCheck : ICheck
     public IEnumerable<Finding> Run(IncidentDocument document) =>
         document.ActionItems
             .Where(a => a.Owner is null && !a.IsDone)
-            .Select(a => Rule.At(ActionItemSpans.FirstLine(document, a), "Action item has no owner (add \"— Team or person\")."));
+            .Select(a => Rule.At(ActionItemSpans.FirstLine(document, a), a.Cells is null
+                ? "Action item has no owner (add \"— Team or person\")."
+                : "Action item has no owner (its Owner cell is empty)."));
 }

@@ -2,7 +2,10 @@ using LspTriage.Core.Documents;
 
 namespace LspTriage.Core.Checks;
 
-/// <summary>Runs every check over a document. Documents that are not ours get no findings.</summary>
+/// <summary>
+/// Runs every check over a document. Documents that are not ours get no findings; rules disabled in the settings do
+/// not run, and findings under an inline disable comment are dropped.
+/// </summary>
 public sealed class DocumentChecker
 {
     public static readonly DocumentChecker Default = new(
@@ -10,6 +13,7 @@ public sealed class DocumentChecker
         new UnreadableDocumentCheck(), new PlaceholderCheck(), new MissingSectionCheck(), new EmptySectionCheck(),
         new TimelineOrderCheck(), new TimelineTimeCheck(), new ActionItemOwnerCheck(), new ActionItemPriorityCheck(),
         new DuplicateSectionCheck(), new SeverityCheck(), new CreatedDateCheck(), new Analysis.Grounding.GroundingCheck(),
+        new BlameLanguageCheck(), new ImpactNumberCheck(), new VagueActionItemCheck(),
     ]);
 
     private readonly IReadOnlyList<ICheck> _checks;
@@ -26,9 +30,14 @@ public sealed class DocumentChecker
             return [];
         }
         var findings = new List<Finding>();
+        var suppressions = Suppressions.Read(document);
         foreach (var check in _checks)
         {
-            findings.AddRange(check.Run(document));
+            if (document.DisabledRules.Contains(check.Rule.Code))
+            {
+                continue;
+            }
+            findings.AddRange(suppressions.Count == 0 ? check.Run(document) : check.Run(document).Where(f => !Suppressions.Covers(suppressions, f)));
         }
         findings.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Code, b.Code));
         return findings;

@@ -12,7 +12,7 @@ public sealed class EmptySectionCheck : ICheck
         {
             return [];
         }
-        return RequiredSections.Postmortem
+        return RequiredSections.Of(document)
             .SelectMany(kind => RequiredSections.Find(document, kind))
             .Where(s => s.IsEmpty)
             .Select(s => Rule.At(s.HeadingSpan, $"Section \"{s.Heading}\" is empty.") with

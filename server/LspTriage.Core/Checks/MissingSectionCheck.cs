@@ -15,12 +15,13 @@ public sealed class MissingSectionCheck : ICheck
             yield break;
         }
         var at = document.TitleSpan.Length > 0 ? document.TitleSpan : new TextSpan(0, 0);
-        foreach (var kind in RequiredSections.Postmortem)
+        var template = document.Template == Documents.Templates.TemplateProfiles.LspTriage ? "" : $" ({document.Template.DisplayName} template)";
+        foreach (var kind in RequiredSections.Of(document))
         {
             if (!RequiredSections.Find(document, kind).Any())
             {
-                var heading = SectionAliases.EnglishHeading(kind);
-                yield return Rule.At(at, $"Postmortem is missing the \"{heading}\" section.") with { Data = kind.ToString() };
+                var heading = document.Template.HeadingFor(kind, chinese: false);
+                yield return Rule.At(at, $"Postmortem is missing the \"{heading}\" section{template}.") with { Data = kind.ToString() };
             }
         }
     }

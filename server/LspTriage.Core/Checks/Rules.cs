@@ -39,10 +39,19 @@ public static class Rules
     public static readonly CheckRule Unsupported = new("LT020", "unsupported-claim", FindingSeverity.Warning,
         "Generated text states a number, time, version or quoted error that the raw incident context does not contain.");
 
+    public static readonly CheckRule BlameLanguage = new("LT031", "blame-language", FindingSeverity.Warning,
+        "A root cause blames people (\"human error\", a person named as the cause) instead of the conditions that let the mistake happen.");
+
+    public static readonly CheckRule ImpactNumber = new("LT032", "impact-without-number", FindingSeverity.Warning,
+        "An impact section states no number: users, requests, duration, money.");
+
+    public static readonly CheckRule VagueActionItem = new("LT033", "vague-action-item", FindingSeverity.Information,
+        "An open action item is vague (\"improve monitoring\", \"be more careful\") or has neither a due date nor a ticket link.");
+
     public static readonly CheckRule NotUtf8 = new("LT090", "not-utf8", FindingSeverity.Error,
         "The file is not valid UTF-8; it was not checked.");
 
     public static IReadOnlyList<CheckRule> All { get; } =
         [Placeholder, MissingSection, EmptySection, TimelineOrder, TimelineTime, ActionItemOwner, ActionItemPriority,
-         DuplicateSection, Severity, CreatedDate, Unreadable, Unsupported, NotUtf8];
+         DuplicateSection, Severity, CreatedDate, Unreadable, Unsupported, BlameLanguage, ImpactNumber, VagueActionItem, NotUtf8];
 }

@@ -1,3 +1,5 @@
+using LspTriage.Core.Documents.Templates;
+
 namespace LspTriage.Core.Documents;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class DocumentClassifier
     private static readonly SectionKind[] PostmortemMarkers =
         [SectionKind.Timeline, SectionKind.RootCause, SectionKind.Impact, SectionKind.ActionItems, SectionKind.Detection];
 
-    public static DocumentKind Classify(string? path, FrontMatter frontMatter, IReadOnlyList<Section> sections, DocumentOptions options)
+    public static DocumentKind Classify(string? path, FrontMatter frontMatter, IReadOnlyList<Section> sections, DocumentOptions options, TemplateProfile? template = null)
     {
         switch (frontMatter["kind"]?.ToLowerInvariant())
         {
@@ -20,7 +22,7 @@ internal static class DocumentClassifier
         }
         if (path is null)
         {
-            return ByContent(sections);
+            return ByContent(sections, template ?? TemplateProfiles.LspTriage);
         }
         if (options.PostmortemMatchers.Any(g => g.IsMatch(path)))
         {
@@ -33,11 +35,15 @@ internal static class DocumentClassifier
         return DocumentKind.NotOurs;
     }
 
-    /// <summary>Classifies a file the user named explicitly: by content, since no glob chose it.</summary>
-    public static DocumentKind ByContent(IReadOnlyList<Section> sections)
+    /// <summary>
+    /// Classifies a file the user named explicitly: by content, since no glob chose it. Three of our postmortem
+    /// sections, or three of its template's required ones, make a postmortem.
+    /// </summary>
+    public static DocumentKind ByContent(IReadOnlyList<Section> sections, TemplateProfile template)
     {
         var userSections = sections.Where(s => !s.IsGenerated).Select(s => s.Kind).ToHashSet();
-        if (!userSections.Contains(SectionKind.RawContext) && PostmortemMarkers.Count(userSections.Contains) >= 3)
+        var templateSections = template.Required.Count(r => userSections.Any(present => template.Satisfies(present, r)));
+        if (!userSections.Contains(SectionKind.RawContext) && (PostmortemMarkers.Count(userSections.Contains) >= 3 || (template != TemplateProfiles.LspTriage && templateSections >= 3)))
         {
             return DocumentKind.Postmortem;
         }

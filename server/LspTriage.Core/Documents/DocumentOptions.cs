@@ -57,4 +57,13 @@ public sealed record DocumentOptions
     }
 
     internal PlaceholderScanner Placeholders { get; private init; } = new([]);
+
+    /// <summary>The template every document follows (<c>lsptriage</c>, <c>google-sre</c>, <c>atlassian</c>, <c>pagerduty</c>); null or <c>auto</c>: detect it from the headings. Front matter <c>template:</c> wins over both.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>Headings of the sections a postmortem must have, replacing the template's list when not empty ("Summary", "Root cause", …).</summary>
+    public IReadOnlyList<string> RequiredSections { get; init; } = [];
+
+    /// <summary>Rule codes (LT031, …) that are not reported.</summary>
+    public IReadOnlyList<string> DisabledRules { get; init; } = [];
 }

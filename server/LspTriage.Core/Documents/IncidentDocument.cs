@@ -1,3 +1,4 @@
+using LspTriage.Core.Documents.Templates;
 using LspTriage.Core.Text;
 
 namespace LspTriage.Core.Documents;
@@ -68,6 +69,15 @@ public sealed class IncidentDocument
     public IReadOnlyList<ParseProblem> Problems { get; }
 
     public string? Service => FrontMatter["service"];
+
+    /// <summary>The postmortem template the document follows (named in front matter or settings, or detected from its headings).</summary>
+    public TemplateProfile Template { get; internal init; } = TemplateProfiles.LspTriage;
+
+    /// <summary>Rule codes turned off in the settings or on the command line.</summary>
+    public IReadOnlySet<string> DisabledRules { get; internal init; } = new HashSet<string>();
+
+    /// <summary>The sections this postmortem must have, in the template's order: the template's, or the configured list.</summary>
+    public IReadOnlyList<SectionKind> RequiredSections { get; internal init; } = TemplateProfiles.LspTriage.Required;
 
     /// <summary>The document's line break: what inserted text must use so a CRLF file stays CRLF.</summary>
     public string NewLine => Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";

@@ -1,3 +1,4 @@
+using LspTriage.Core.Documents.Templates;
 using LspTriage.Core.Text;
 
 namespace LspTriage.Core.Documents;
@@ -29,17 +30,45 @@ internal static class IncidentDocumentParser
         var frontMatter = FrontMatterReader.Read(text, lines);
         var structure = MarkdownStructure.Read(text);
         var blocks = GeneratedBlockReader.Read(lines);
-        var sections = SectionBuilder.Build(text, lines, structure.Headings, blocks);
+        var fieldLines = FieldLineReader.Read(lines, structure.TopLevelParagraphs)
+            .Where(f => !SectionLookup.InAnyBlock(blocks, f.Span.Start))
+            .ToList();
+        var labels = structure.Headings.Select(h => SectionBuilder.HeadingText(lines, h).Text)
+            .Concat(fieldLines.Select(f => text.Substring(f.FieldLabel.Start, f.FieldLabel.Length)));
+        var template = TemplateDetector.Detect(frontMatter, options.Template, labels);
+        var sections = SectionBuilder.Build(text, lines, WithFields(structure.Headings, fieldLines, text, template), blocks, template);
         var (title, titleSpan) = FindTitle(sections, frontMatter);
-        var kind = DocumentClassifier.Classify(path, frontMatter, sections, options);
+        var kind = DocumentClassifier.Classify(path, frontMatter, sections, options, template);
 
         return new IncidentDocument(
             text, lines, path, kind, frontMatter, title, titleSpan, sections,
             FindPlaceholders(text, frontMatter, sections, structure, options),
             TimelineReader.Read(lines, sections, blocks, structure.ListItems, options.Placeholders),
-            ActionItemReader.Read(lines, sections, blocks, structure.ListItems),
+            [.. ActionItemReader.Read(lines, sections, blocks, structure.ListItems), .. ActionItemTableReader.Read(lines, sections, blocks, structure.TopLevelParagraphs)],
             blocks,
-            problems: []);
+            problems: [])
+        {
+            Template = template,
+            RequiredSections = RequiredKinds(options, template),
+            DisabledRules = options.DisabledRules.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Headings and the field lines whose label means a section under this template, in document order.</summary>
+    private static List<HeadingInfo> WithFields(List<HeadingInfo> headings, List<HeadingInfo> fields, string text, TemplateProfile template)
+    {
+        var known = fields.Where(f => template.Classify(text.Substring(f.FieldLabel.Start, f.FieldLabel.Length)) != SectionKind.Other).ToList();
+        if (known.Count == 0)
+        {
+            return headings;
+        }
+        return [.. headings.Concat(known).OrderBy(h => h.Span.Start)];
+    }
+
+    private static IReadOnlyList<SectionKind> RequiredKinds(DocumentOptions options, TemplateProfile template)
+    {
+        var configured = options.RequiredSections.Select(template.Classify).Where(k => k != SectionKind.Other).Distinct().ToArray();
+        return configured.Length > 0 ? configured : template.Required;
     }
 
     private static (string? Title, TextSpan Span) FindTitle(IReadOnlyList<Section> sections, FrontMatter frontMatter)

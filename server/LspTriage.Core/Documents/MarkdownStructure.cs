@@ -21,6 +21,9 @@ internal sealed class MarkdownStructure
 
     public List<ListItemInfo> ListItems { get; } = [];
 
+    /// <summary>Paragraphs directly in the document (not in lists or quotes): where field lines and tables are read.</summary>
+    public List<TextSpan> TopLevelParagraphs { get; } = [];
+
     public static MarkdownStructure Read(string text)
     {
         var structure = new MarkdownStructure();
@@ -55,6 +58,10 @@ internal sealed class MarkdownStructure
                     break;
                 case LeafBlock leaf:
                     ProseSpans.Add(Clamp(leaf.Span, text));
+                    if (leaf is ParagraphBlock && container is MarkdownDocument)
+                    {
+                        TopLevelParagraphs.Add(Clamp(leaf.Span, text));
+                    }
                     break;
             }
         }
@@ -75,6 +82,18 @@ internal sealed class MarkdownStructure
     }
 }
 
-internal readonly record struct HeadingInfo(int Level, TextSpan Span, int Line, bool IsSetext);
+internal readonly record struct HeadingInfo(int Level, TextSpan Span, int Line, bool IsSetext)
+{
+    /// <summary>Field lines (<c>**Summary:** text</c>) nest under every heading: they sit one level below the deepest.</summary>
+    public const int FieldLevel = 7;
+
+    /// <summary>For a field line, its label; empty for headings.</summary>
+    public TextSpan FieldLabel { get; init; }
+
+    /// <summary>For a field line, where its value starts (on the same line, after the label).</summary>
+    public int FieldContentStart { get; init; }
+
+    public bool IsField => FieldLabel.Length > 0;
+}
 
 internal readonly record struct ListItemInfo(TextSpan Span, int Depth);

@@ -19,5 +19,8 @@ public sealed record Section(
     /// <summary>True when the section has no text of its own nor any sub-section (HTML comments and blank lines do not count).</summary>
     public bool IsEmpty { get; init; }
 
+    /// <summary>True for a field line (<c>**Summary:** text</c>) rather than a heading: <see cref="Heading"/> is its label.</summary>
+    public bool IsField { get; init; }
+
     public bool HasParent => ParentIndex >= 0;
 }

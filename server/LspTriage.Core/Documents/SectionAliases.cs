@@ -19,19 +19,25 @@ public static class SectionAliases
         (SectionKind.Mitigation, ["mitigation", "mitigation plan", "resolution", "缓解措施", "缓解方案", "止损方案"]),
         (SectionKind.Detection, ["detection", "how it was detected", "检测", "发现", "发现方式"]),
         (SectionKind.Response, ["response", "incident response", "recovery", "响应", "处置", "应急响应"]),
-        (SectionKind.WhatWentWell, ["what went well", "went well", "做得好的", "做得好的地方", "亮点"]),
-        (SectionKind.WhatWentPoorly, ["what went poorly", "what went wrong", "what went badly", "went poorly", "做得不好的", "不足", "待改进"]),
+        (SectionKind.WhatWentWell, ["what went well", "went well", "what went right", "做得好的", "做得好的地方", "亮点"]),
+        (SectionKind.WhatWentPoorly, ["what went poorly", "what went wrong", "what went badly", "went poorly", "what didn't go so well", "what didn’t go so well", "what could have gone better", "做得不好的", "不足", "待改进"]),
         (SectionKind.LessonsLearned, ["lessons learned", "lessons", "经验教训"]),
         (SectionKind.ActionItems, ["action items", "actions", "corrective actions", "remediation", "行动项", "改进项", "后续行动"]),
         (SectionKind.FollowUps, ["follow-ups", "follow ups", "followups", "follow-up", "跟进事项", "后续跟进"]),
         (SectionKind.PostmortemDraft, ["postmortem draft", "postmortem", "post-mortem", "复盘草稿", "复盘"]),
-        (SectionKind.SimilarIncidents, ["similar past incidents", "similar incidents", "相似历史事件", "相似事件"]));
+        (SectionKind.SimilarIncidents, ["similar past incidents", "similar incidents", "相似历史事件", "相似事件"]),
+        (SectionKind.Trigger, ["trigger", "triggers", "触发条件", "诱因"]),
+        (SectionKind.Leadup, ["leadup", "lead-up", "lead up", "事件前因"]),
+        (SectionKind.Fault, ["fault", "the fault", "故障点"]),
+        (SectionKind.FiveWhys, ["five whys", "5 whys", "the five whys", "五个为什么"]),
+        (SectionKind.ContributingFactors, ["contributing factors", "contributing factor", "促成因素"]),
+        (SectionKind.WhatHappened, ["what happened", "事件经过"]),
+        (SectionKind.Responders, ["responders", "incident responders", "响应人员"]),
+        (SectionKind.Retrospective, ["how'd we do", "how’d we do", "how did we do", "retrospective", "复盘回顾"]));
 
-    public static SectionKind Classify(string heading)
-    {
-        var key = Normalize(heading);
-        return Table.TryGetValue(key, out var kind) ? kind : SectionKind.Other;
-    }
+    public static SectionKind Classify(string heading) => ClassifyNormalized(Normalize(heading));
+
+    internal static SectionKind ClassifyNormalized(string key) => Table.TryGetValue(key, out var kind) ? kind : SectionKind.Other;
 
     /// <summary>The English heading we write for a kind, used by quick fixes that insert sections.</summary>
     public static string EnglishHeading(SectionKind kind) => kind switch
@@ -43,6 +49,11 @@ public static class SectionAliases
         SectionKind.ActionItems => "Action items",
         SectionKind.FollowUps => "Follow-ups",
         SectionKind.CustomerImpact => "Customer impact",
+        SectionKind.FiveWhys => "Five whys",
+        SectionKind.ContributingFactors => "Contributing factors",
+        SectionKind.WhatHappened => "What happened",
+        SectionKind.Retrospective => "How'd we do",
+        SectionKind.LessonsLearned => "Lessons learned",
         _ => kind.ToString(),
     };
 
@@ -71,7 +82,7 @@ public static class SectionAliases
             s = s[..paren];
         }
         s = s.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ')', ' ', '\t');
-        s = s.Trim(' ', '\t', ':', '：', '*', '_', '`', '#');
+        s = s.Trim(' ', '\t', ':', '：', '*', '_', '`', '#', '?', '？');
         return s.ToLowerInvariant();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LspTriage.Core.Documents.Templates;
 using LspTriage.Core.Text;
 
 namespace LspTriage.Core.Documents;
@@ -6,11 +7,12 @@ namespace LspTriage.Core.Documents;
 /// <summary>
 /// Turns headings into sections: each runs to the next heading of the same or a higher level. Headings inside a
 /// generated block live only inside it: they end at the block's end, never end a section the user wrote, and nest
-/// under the user's section that holds the block.
+/// under the user's section that holds the block. Field lines (<c>**Trigger:** text</c>) are sections one level below
+/// every heading: each runs to the next field or heading.
 /// </summary>
 internal static partial class SectionBuilder
 {
-    public static List<Section> Build(string text, LineMap lines, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<GeneratedBlock> blocks)
+    public static List<Section> Build(string text, LineMap lines, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<GeneratedBlock> blocks, TemplateProfile profile)
     {
         var blockOf = headings.Select(h => BlockIndex(blocks, h.Span.Start)).ToArray();
         var sections = new List<Section>(headings.Count);
@@ -20,7 +22,8 @@ internal static partial class SectionBuilder
             var h = headings[i];
             var end = SectionEnd(text, headings, blocks, blockOf, i);
             var headingLastLine = lines.PositionAt(Math.Max(h.Span.Start, h.Span.End - 1)).Line;
-            var contentStart = headingLastLine + 1 < lines.LineCount ? lines.LineStart(headingLastLine + 1) : text.Length;
+            var contentStart = h.IsField ? h.FieldContentStart
+                : headingLastLine + 1 < lines.LineCount ? lines.LineStart(headingLastLine + 1) : text.Length;
             contentStart = Math.Min(contentStart, end);
             var ownEnd = i + 1 < headings.Count ? Math.Clamp(headings[i + 1].Span.Start, contentStart, end) : end;
 
@@ -28,11 +31,11 @@ internal static partial class SectionBuilder
             {
                 parents.Pop();
             }
-            var headingText = HeadingText(lines, h);
+            (string Text, TextSpan Span) headingText = h.IsField ? (lines.Text.Substring(h.FieldLabel.Start, h.FieldLabel.Length), h.FieldLabel) : HeadingText(lines, h);
             sections.Add(new Section(
                 headingText.Text,
                 h.Level,
-                SectionAliases.Classify(headingText.Text),
+                profile.Classify(headingText.Text),
                 headingText.Span,
                 TextSpan.FromBounds(h.Span.Start, end),
                 TextSpan.FromBounds(contentStart, end),
@@ -40,6 +43,7 @@ internal static partial class SectionBuilder
                 blockOf[i] >= 0)
             {
                 IsEmpty = IsBlank(text, contentStart, ownEnd) && (i + 1 >= headings.Count || headings[i + 1].Span.Start >= end),
+                IsField = h.IsField,
             });
             parents.Push(i);
         }
@@ -93,7 +97,7 @@ internal static partial class SectionBuilder
     }
 
     /// <summary>The heading's text without its markers, and the span of that text.</summary>
-    private static (string Text, TextSpan Span) HeadingText(LineMap lines, HeadingInfo h)
+    internal static (string Text, TextSpan Span) HeadingText(LineMap lines, HeadingInfo h)
     {
         var line = lines.PositionAt(h.Span.Start).Line;
         var lineStart = lines.LineStart(line);

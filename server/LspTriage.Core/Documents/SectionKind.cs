@@ -23,4 +23,13 @@ public enum SectionKind
     FollowUps,
     PostmortemDraft,
     SimilarIncidents,
+    Trigger,
+    Leadup,
+    Fault,
+    Recovery,
+    FiveWhys,
+    ContributingFactors,
+    WhatHappened,
+    Responders,
+    Retrospective,
 }

@@ -29,6 +29,10 @@ public static class QuickFixProvider
 
     private static QuickFix AddOwner(IncidentDocument document, Finding finding)
     {
+        if (TableRowAt(document, finding)?.Cells?.Owner is { } cell)
+        {
+            return new QuickFix("Add an owner placeholder ([FILL IN])", [FillCell(document, cell, "[FILL IN]")], IsPreferred: true);
+        }
         var text = document.TextOf(finding.Span).TrimEnd();
         var trailing = finding.Span.Length - text.Length;
         var at = document.RangeOf(new TextSpan(finding.Span.End - trailing, 0)).Start;
@@ -37,11 +41,24 @@ public static class QuickFixProvider
 
     private static IReadOnlyList<QuickFix> AddPriority(IncidentDocument document, Finding finding)
     {
+        if (TableRowAt(document, finding)?.Cells?.Priority is { } cell)
+        {
+            return Priorities.Select(p => new QuickFix($"Set priority {p}", [FillCell(document, cell, p)])).ToArray();
+        }
         var at = document.RangeOf(new TextSpan(finding.Span.Start, 0)).Start;
-        return new[] { "P0", "P1", "P2", "P3", "P4" }
+        return Priorities
             .Select(p => new QuickFix($"Set priority {p}", [new TextEdit(TextRange.Empty(at), $"**{p}** ")]))
             .ToArray();
     }
+
+    private static readonly string[] Priorities = ["P0", "P1", "P2", "P3", "P4"];
+
+    private static ActionItem? TableRowAt(IncidentDocument document, Finding finding) =>
+        document.ActionItems.FirstOrDefault(a => a.Cells is not null && a.Span.Contains(finding.Span.Start));
+
+    /// <summary>Writes a value into a table cell, keeping one space on each side so the row stays readable.</summary>
+    private static TextEdit FillCell(IncidentDocument document, TextSpan cell, string value) =>
+        new(document.RangeOf(cell), $" {value} ");
 
     private static IReadOnlyList<QuickFix> ReplaceSeverity(IncidentDocument document, Finding finding)
     {

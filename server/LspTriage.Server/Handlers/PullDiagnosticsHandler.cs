@@ -15,7 +15,13 @@ internal sealed class PullDiagnosticsHandler(ServerContext server, DiagnosticsCo
 
     /// <summary>Only when this client pulls: a client that also takes pushed diagnostics would show every problem twice.</summary>
     public ServerCapabilities Advertise(ServerCapabilities capabilities) =>
-        server.PullDiagnostics ? capabilities with { DiagnosticProvider = new DiagnosticOptions("lsptriage", InterFileDependencies: false, WorkspaceDiagnostics: false) } : capabilities;
+        server.PullDiagnostics ? capabilities with { DiagnosticProvider = capabilities.DiagnosticProvider ?? Options } : capabilities;
+
+    /// <summary>The pull options; <see cref="WorkspaceDiagnosticsHandler"/> turns on workspace diagnostics in them.</summary>
+    internal static readonly DiagnosticOptions Options = new("lsptriage", InterFileDependencies: false, WorkspaceDiagnostics: false);
+
+    /// <summary>The result id of an open document: its version and the settings generation.</summary>
+    internal static string ResultId(Workspace.OpenDocument document, int settingsGeneration) => $"{document.Version}:{settingsGeneration}";
 
     public Task<object> HandleAsync(DocumentDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
     {
@@ -24,7 +30,7 @@ internal sealed class PullDiagnosticsHandler(ServerContext server, DiagnosticsCo
         {
             return Task.FromResult<object>(new FullDocumentDiagnosticReport("closed", []));
         }
-        var resultId = $"{document.Version}:{context.SettingsGeneration}";
+        var resultId = ResultId(document, context.SettingsGeneration);
         if (p!.PreviousResultId == resultId)
         {
             return Task.FromResult<object>(new UnchangedDocumentDiagnosticReport(resultId));

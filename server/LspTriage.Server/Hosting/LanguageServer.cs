@@ -68,7 +68,8 @@ public sealed class LanguageServer : System.IAsyncDisposable
         var startup = new ServerStartup(_context, settings, _progress, incidents, _similarity);
 
         _queue = new RequestQueue(_context);
-        object[] services = [_context, _queue, features, computer, publisher, settings, incidents, startup, _similarity, _progress, editor];
+        var history = new IncidentHistory(incidents, () => _context.Settings.Documents);
+        object[] services = [_context, _queue, features, computer, publisher, settings, incidents, startup, _similarity, _progress, editor, history, new WorkspaceProblems(_context, incidents)];
         foreach (var handler in HandlerCatalog.Create(services))
         {
             _queue.Register(handler);

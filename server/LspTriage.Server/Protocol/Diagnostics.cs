@@ -35,3 +35,20 @@ public sealed record UnchangedDocumentDiagnosticReport(string ResultId)
 {
     public string Kind => "unchanged";
 }
+
+public sealed record WorkspaceDiagnosticParams(string? Identifier, IReadOnlyList<PreviousResultId>? PreviousResultIds);
+
+public sealed record PreviousResultId(string Uri, string Value);
+
+/// <summary>Items are <see cref="WorkspaceFullDocumentDiagnosticReport"/>s and <see cref="WorkspaceUnchangedDocumentDiagnosticReport"/>s.</summary>
+public sealed record WorkspaceDiagnosticReport(IReadOnlyList<object> Items);
+
+public sealed record WorkspaceFullDocumentDiagnosticReport(string Uri, int? Version, string ResultId, IReadOnlyList<Diagnostic> Items)
+{
+    public string Kind => "full";
+}
+
+public sealed record WorkspaceUnchangedDocumentDiagnosticReport(string Uri, int? Version, string ResultId)
+{
+    public string Kind => "unchanged";
+}

@@ -60,6 +60,8 @@ public sealed record ServerCapabilities
 
     public bool HoverProvider { get; init; }
 
+    public CompletionOptions? CompletionProvider { get; init; }
+
     public CodeLensOptions? CodeLensProvider { get; init; }
 
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }

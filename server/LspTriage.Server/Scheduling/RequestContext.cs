@@ -25,6 +25,9 @@ internal sealed class RequestContext
     /// <summary>Changes whenever settings do: part of pull-diagnostic result ids, since settings change findings.</summary>
     public int SettingsGeneration { get; }
 
+    /// <summary>Every open document at this request's version.</summary>
+    public IEnumerable<OpenDocument> OpenDocuments => _documents.Values;
+
     /// <summary>The open document at this request's version, or null when it is not open.</summary>
     public OpenDocument? Document(string uri) => _documents.GetValueOrDefault(uri);
 

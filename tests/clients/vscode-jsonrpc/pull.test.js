@@ -32,7 +32,7 @@ describe('pull diagnostics (client with textDocument.diagnostic)', () => {
   });
 
   it('advertises a diagnostic provider', () => {
-    assert.deepEqual(initResult.capabilities.diagnosticProvider, { identifier: 'lsptriage', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(initResult.capabilities.diagnosticProvider, { identifier: 'lsptriage', interFileDependencies: false, workspaceDiagnostics: true });
   });
 
   it('answers textDocument/diagnostic with the exact full report', async () => {

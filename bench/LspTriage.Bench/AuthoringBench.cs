@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LspTriage.Server.Hosting;
+using Nerdbank.Streams;
+
+namespace LspTriage.Bench;
+
+/// <summary>
+/// Authoring latencies, in-process over a FullDuplexStream (the server's own cost, JSON included): completion on the
+/// generated postmortem at four kinds of place, on a parsed version and right after a keystroke (which includes the
+/// parse), and <c>workspace/diagnostic</c> over a generated workspace: the first full report and an unchanged re-pull.
+/// </summary>
+internal static class AuthoringBench
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    public static async Task RunAsync(BenchOptions options, string text)
+    {
+        Console.WriteLine($"== authoring (in-process server), {options.Runs} runs");
+        await CompletionAsync(options, text).ConfigureAwait(false);
+        await WorkspaceDiagnosticsAsync(options).ConfigureAwait(false);
+    }
+
+    private static async Task CompletionAsync(BenchOptions options, string text)
+    {
+        var lines = text.Split('\n');
+        var root = Path.Combine(Path.GetTempPath(), $"lsptriage-bench-authoring-{Environment.ProcessId}");
+        var uri = new Uri(Path.Combine(root, "postmortems", "generated.md")).AbsoluteUri;
+        var headingLine = Array.IndexOf(lines, "## Investigation notes");
+        var timelineBlank = Array.IndexOf(lines, "## Action items") - 1;
+        var actionItem = Array.IndexOf(lines, "## Action items") + 1;
+        (string Name, int Line, int Character)[] places =
+        [
+            ("front matter value", 3, "severity: ".Length),
+            ("heading", headingLine, 3),
+            ("timeline entry", timelineBlank, 0),
+            ("owner after a dash", actionItem, lines[actionItem].LastIndexOf('—') + 2),
+        ];
+
+        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
+        await using var server = new LanguageServer(serverStream, serverStream, new LanguageServerOptions { DiagnosticsDelay = TimeSpan.Zero });
+        var serving = server.RunAsync();
+        await using var client = new LspClient(clientStream, clientStream);
+        await client.InitializeAsync(new Uri(root + "/").AbsoluteUri).ConfigureAwait(false);
+        await Task.Delay(300).ConfigureAwait(false);
+        var published = client.ExpectDiagnostics(uri, 1);
+        await client.OpenAsync(uri, 1, text).ConfigureAwait(false);
+        await published.WaitAsync(Timeout).ConfigureAwait(false);
+
+        foreach (var (name, line, character) in places)
+        {
+            var timings = new List<double>();
+            var items = 0;
+            for (var i = 0; i <= options.Runs; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = await client.RequestAsync("textDocument/completion", new { textDocument = new { uri }, position = new { line, character } }).ConfigureAwait(false);
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (i > 0)
+                {
+                    timings.Add(ms);
+                }
+                items = result.GetProperty("items").GetArrayLength();
+            }
+            Console.WriteLine($"   completion, {name,-20} parsed version:  {Stats.Of(timings)}  ({items} items)");
+        }
+
+        // A keystroke, then completion: the new version is parsed by whichever request comes first.
+        var afterEdit = new List<double>();
+        var proseLine = headingLine + 4;
+        for (var i = 0; i <= options.Runs; i++)
+        {
+            var version = 2 + i;
+            await client.ChangeAsync(uri, version, proseLine, lines[proseLine][..^1] + (i % 2 == 0 ? "!" : ".")).ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            await client.RequestAsync("textDocument/completion", new { textDocument = new { uri }, position = new { line = headingLine, character = 3 } }).ConfigureAwait(false);
+            if (i > 0)
+            {
+                afterEdit.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        Console.WriteLine($"   completion, heading, right after an edit (parse included): {Stats.Of(afterEdit)}");
+        await client.ShutdownAsync().ConfigureAwait(false);
+        await serving.WaitAsync(Timeout).ConfigureAwait(false);
+    }
+
+    private static async Task WorkspaceDiagnosticsAsync(BenchOptions options)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"lsptriage-bench-workspace-{Environment.ProcessId}");
+        var folder = Path.Combine(root, "postmortems");
+        Directory.CreateDirectory(folder);
+        var template = GeneratedPostmortem.Generate(120);
+        for (var i = 0; i < options.WorkspaceFiles; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"pm-{i:D5}.md"), template.Replace("# Payment service", $"# Incident {i}: payment service", StringComparison.Ordinal)).ConfigureAwait(false);
+        }
+        try
+        {
+            var (clientStream, serverStream) = FullDuplexStream.CreatePair();
+            await using var server = new LanguageServer(serverStream, serverStream, new LanguageServerOptions { DiagnosticsDelay = TimeSpan.Zero });
+            var serving = server.RunAsync();
+            await using var client = new LspClient(clientStream, clientStream);
+            var scanStarted = Stopwatch.GetTimestamp();
+            await client.InitializeAsync(new Uri(root + "/").AbsoluteUri, pull: true).ConfigureAwait(false);
+            await client.WorkspaceScanned.WaitAsync(Timeout).ConfigureAwait(false);
+            Console.WriteLine($"   workspace of {options.WorkspaceFiles} files × 120 lines: scan {Stats.Ms(Stopwatch.GetElapsedTime(scanStarted).TotalMilliseconds)}");
+
+            var started = Stopwatch.GetTimestamp();
+            var first = await client.RequestAsync("workspace/diagnostic", new { previousResultIds = Array.Empty<object>() }).ConfigureAwait(false);
+            var firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var items = first.GetProperty("items").EnumerateArray().ToArray();
+            var diagnostics = items.Sum(i => i.GetProperty("items").GetArrayLength());
+            Console.WriteLine($"   workspace/diagnostic, first full report: {Stats.Ms(firstMs)}  ({items.Length} files, {diagnostics} diagnostics, {first.GetRawText().Length / 1024.0:F0} KiB)");
+
+            var previous = items.Select(i => new { uri = i.GetProperty("uri").GetString(), value = i.GetProperty("resultId").GetString() }).ToArray();
+            var unchanged = new List<double>();
+            for (var i = 0; i <= options.Runs; i++)
+            {
+                started = Stopwatch.GetTimestamp();
+                var again = await client.RequestAsync("workspace/diagnostic", new { previousResultIds = previous }).ConfigureAwait(false);
+                if (i > 0)
+                {
+                    unchanged.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                if (again.GetProperty("items").EnumerateArray().Any(x => x.GetProperty("kind").GetString() != "unchanged"))
+                {
+                    throw new InvalidOperationException("an unchanged re-pull reported a full report");
+                }
+            }
+            Console.WriteLine($"   workspace/diagnostic, unchanged re-pull:  {Stats.Of(unchanged)}");
+            await client.ShutdownAsync().ConfigureAwait(false);
+            await serving.WaitAsync(Timeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
