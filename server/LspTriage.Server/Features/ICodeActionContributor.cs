@@ -8,5 +8,5 @@ namespace LspTriage.Server.Features;
 /// <summary>A feature that offers code actions (analysis, similar incidents) beside the checks' quick fixes.</summary>
 internal interface ICodeActionContributor
 {
-    IEnumerable<CodeAction> Provide(OpenDocument document, TextRange range, IReadOnlyList<Finding> findings);
+    IEnumerable<CodeAction> Provide(OpenDocument document, TextRange range, IReadOnlyList<Finding> findings, ServerSettings settings);
 }

@@ -1,30 +1,28 @@
 using LspTriage.Server.Features;
-using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
-using StreamJsonRpc;
+using LspTriage.Server.Scheduling;
 
 namespace LspTriage.Server.Handlers;
 
-internal sealed class CodeLensHandler
+/// <summary><c>textDocument/codeLens</c>: the features' lenses ("Analyze incident", "N similar incidents").</summary>
+internal sealed class CodeLensHandler(FeatureSet features) : IRequestHandler<CodeLensParams, IReadOnlyList<CodeLens>>
 {
-    private readonly ServerContext _context;
-    private readonly FeatureSet _features;
+    public string Method => "textDocument/codeLens";
 
-    public CodeLensHandler(ServerContext context, FeatureSet features)
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) =>
+        features.CodeLenses.Count > 0 ? capabilities with { CodeLensProvider = new CodeLensOptions(ResolveProvider: false) } : capabilities;
+
+    public async Task<IReadOnlyList<CodeLens>> HandleAsync(CodeLensParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        _context = context;
-        _features = features;
-    }
-
-    [JsonRpcMethod("textDocument/codeLens", UseSingleObjectParameterDeserialization = true)]
-    public Task<IReadOnlyList<CodeLens>> CodeLensAsync(CodeLensParams p, CancellationToken cancellationToken) =>
-        _context.OnDocumentAsync<IReadOnlyList<CodeLens>>(p?.TextDocument, [], async document =>
+        if (context.OurDocument(p?.TextDocument) is not { } document)
         {
-            var lenses = new List<CodeLens>();
-            foreach (var contributor in _features.CodeLenses)
-            {
-                lenses.AddRange(await contributor.ProvideAsync(document, cancellationToken).ConfigureAwait(false));
-            }
-            return lenses;
-        }, cancellationToken);
+            return [];
+        }
+        var lenses = new List<CodeLens>();
+        foreach (var contributor in features.CodeLenses)
+        {
+            lenses.AddRange(await contributor.ProvideAsync(document, cancellationToken).ConfigureAwait(false));
+        }
+        return lenses;
+    }
 }

@@ -1,20 +1,16 @@
-using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
+using LspTriage.Server.Scheduling;
 using LspTriage.Server.Symbols;
-using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
 
-internal sealed class DocumentSymbolHandler
+/// <summary><c>textDocument/documentSymbol</c>: the outline (sections, and timeline entries and action items unless turned off).</summary>
+internal sealed class DocumentSymbolHandler : IRequestHandler<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>>
 {
-    private readonly ServerContext _context;
+    public string Method => "textDocument/documentSymbol";
 
-    public DocumentSymbolHandler(ServerContext context) => _context = context;
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) => capabilities with { DocumentSymbolProvider = true };
 
-    [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
-    public Task<IReadOnlyList<DocumentSymbol>> DocumentSymbolAsync(DocumentSymbolParams p, CancellationToken cancellationToken)
-    {
-        var includeEntries = _context.Settings.OutlineEntries;
-        return _context.OnDocumentAsync<IReadOnlyList<DocumentSymbol>>(p?.TextDocument, [], document => OutlineBuilder.Build(document.Parsed, includeEntries), cancellationToken);
-    }
+    public Task<IReadOnlyList<DocumentSymbol>> HandleAsync(DocumentSymbolParams p, RequestContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(context.OurDocument(p?.TextDocument) is { } document ? OutlineBuilder.Build(document.Parsed, context.Settings.OutlineEntries) : []);
 }

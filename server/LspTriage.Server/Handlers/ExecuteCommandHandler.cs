@@ -1,27 +1,21 @@
 using LspTriage.Server.Features;
-using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
-using StreamJsonRpc;
+using LspTriage.Server.Scheduling;
 
 namespace LspTriage.Server.Handlers;
 
-internal sealed class ExecuteCommandHandler
+/// <summary><c>workspace/executeCommand</c>: runs a feature's command like any other reading request, off the ordered context.</summary>
+internal sealed class ExecuteCommandHandler(FeatureSet features) : IRequestHandler<ExecuteCommandParams, object?>
 {
-    private readonly ServerContext _context;
-    private readonly FeatureSet _features;
+    public string Method => "workspace/executeCommand";
 
-    public ExecuteCommandHandler(ServerContext context, FeatureSet features)
-    {
-        _context = context;
-        _features = features;
-    }
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) =>
+        features.Commands.Count > 0 ? capabilities with { ExecuteCommandProvider = new ExecuteCommandOptions(features.Commands.Select(c => c.Name).ToArray()) } : capabilities;
 
-    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
-    public Task<object?> ExecuteCommandAsync(ExecuteCommandParams p, CancellationToken cancellationToken)
+    public Task<object?> HandleAsync(ExecuteCommandParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        _context.Lifecycle.EnsureServing();
-        var command = _features.Commands.FirstOrDefault(c => c.Name == p.Command)
-            ?? throw new LocalRpcException($"Unknown command '{p.Command}'.") { ErrorCode = ErrorCodes.InvalidParams };
-        return command.ExecuteAsync(p.Arguments ?? [], cancellationToken);
+        var command = features.Commands.FirstOrDefault(c => c.Name == p.Command)
+            ?? throw CommandContext.Invalid($"Unknown command '{p.Command}'.");
+        return command.ExecuteAsync(new CommandContext(command.Name, p.Arguments ?? [], context), cancellationToken);
     }
 }

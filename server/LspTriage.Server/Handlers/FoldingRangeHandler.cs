@@ -1,17 +1,16 @@
-using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
+using LspTriage.Server.Scheduling;
 using LspTriage.Server.Symbols;
-using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
 
-internal sealed class FoldingRangeHandler
+/// <summary><c>textDocument/foldingRange</c>: sections, front matter and generated blocks fold.</summary>
+internal sealed class FoldingRangeHandler : IRequestHandler<FoldingRangeParams, IReadOnlyList<FoldingRange>>
 {
-    private readonly ServerContext _context;
+    public string Method => "textDocument/foldingRange";
 
-    public FoldingRangeHandler(ServerContext context) => _context = context;
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) => capabilities with { FoldingRangeProvider = true };
 
-    [JsonRpcMethod("textDocument/foldingRange", UseSingleObjectParameterDeserialization = true)]
-    public Task<IReadOnlyList<FoldingRange>> FoldingRangeAsync(FoldingRangeParams p, CancellationToken cancellationToken) =>
-        _context.OnDocumentAsync<IReadOnlyList<FoldingRange>>(p?.TextDocument, [], document => FoldingBuilder.Build(document.Parsed), cancellationToken);
+    public Task<IReadOnlyList<FoldingRange>> HandleAsync(FoldingRangeParams p, RequestContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(context.OurDocument(p?.TextDocument) is { } document ? FoldingBuilder.Build(document.Parsed) : []);
 }

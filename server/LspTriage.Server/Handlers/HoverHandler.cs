@@ -2,33 +2,32 @@ using LspTriage.Server.Conversion;
 using LspTriage.Server.Features;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
-using StreamJsonRpc;
+using LspTriage.Server.Scheduling;
 
 namespace LspTriage.Server.Handlers;
 
-internal sealed class HoverHandler
+/// <summary><c>textDocument/hover</c>: the first feature with something to show at the position wins.</summary>
+internal sealed class HoverHandler(FeatureSet features) : IRequestHandler<HoverParams, Hover?>
 {
-    private readonly ServerContext _context;
-    private readonly FeatureSet _features;
+    public string Method => "textDocument/hover";
 
-    public HoverHandler(ServerContext context, FeatureSet features)
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) =>
+        features.Hovers.Count > 0 ? capabilities with { HoverProvider = true } : capabilities;
+
+    public async Task<Hover?> HandleAsync(HoverParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        _context = context;
-        _features = features;
-    }
-
-    [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public Task<Hover?> HoverAsync(HoverParams p, CancellationToken cancellationToken) =>
-        _context.OnDocumentAsync<Hover?>(p?.TextDocument, null, async document =>
+        if (context.OurDocument(p?.TextDocument) is not { } document)
         {
-            var position = Params.Required(p!.Position, "position").ToCore();
-            foreach (var contributor in _features.Hovers)
-            {
-                if (await contributor.ProvideAsync(document, position, cancellationToken).ConfigureAwait(false) is { } hover)
-                {
-                    return hover;
-                }
-            }
             return null;
-        }, cancellationToken);
+        }
+        var position = Params.Required(p!.Position, "position").ToCore();
+        foreach (var contributor in features.Hovers)
+        {
+            if (await contributor.ProvideAsync(document, position, cancellationToken).ConfigureAwait(false) is { } hover)
+            {
+                return hover;
+            }
+        }
+        return null;
+    }
 }

@@ -1,39 +1,35 @@
 using LspTriage.Server.Diagnostics;
 using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
-using Microsoft.VisualStudio.Threading;
-using StreamJsonRpc;
+using LspTriage.Server.Scheduling;
 
 namespace LspTriage.Server.Handlers;
 
-/// <summary><c>textDocument/diagnostic</c>: the document version is the result id, so an unchanged document costs nothing.</summary>
-internal sealed class PullDiagnosticsHandler
+/// <summary>
+/// <c>textDocument/diagnostic</c>, for clients that pull: the document version and the settings generation are the
+/// result id, so an unchanged document costs nothing.
+/// </summary>
+internal sealed class PullDiagnosticsHandler(ServerContext server, DiagnosticsComputer computer) : IRequestHandler<DocumentDiagnosticParams, object>
 {
-    private readonly ServerContext _context;
-    private readonly DiagnosticsComputer _computer;
+    public string Method => "textDocument/diagnostic";
 
-    public PullDiagnosticsHandler(ServerContext context, DiagnosticsComputer computer)
-    {
-        _context = context;
-        _computer = computer;
-    }
+    /// <summary>Only when this client pulls: a client that also takes pushed diagnostics would show every problem twice.</summary>
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) =>
+        server.PullDiagnostics ? capabilities with { DiagnosticProvider = new DiagnosticOptions("lsptriage", InterFileDependencies: false, WorkspaceDiagnostics: false) } : capabilities;
 
-    [JsonRpcMethod("textDocument/diagnostic", UseSingleObjectParameterDeserialization = true)]
-    public async Task<object> DiagnosticAsync(DocumentDiagnosticParams p, CancellationToken cancellationToken)
+    public Task<object> HandleAsync(DocumentDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        var document = _context.Snapshot(p?.TextDocument);
+        var document = context.Document(p?.TextDocument);
         if (document is null)
         {
-            return new FullDocumentDiagnosticReport("closed", []);
+            return Task.FromResult<object>(new FullDocumentDiagnosticReport("closed", []));
         }
-        var resultId = $"{document.Version}:{_context.SettingsGeneration}";
+        var resultId = $"{document.Version}:{context.SettingsGeneration}";
         if (p!.PreviousResultId == resultId)
         {
-            return new UnchangedDocumentDiagnosticReport(resultId);
+            return Task.FromResult<object>(new UnchangedDocumentDiagnosticReport(resultId));
         }
-        await TaskScheduler.Default;
-        cancellationToken.ThrowIfCancellationRequested();
-        var items = document.IsOurs ? _computer.Compute(document) : [];
-        return new FullDocumentDiagnosticReport(resultId, items);
+        var items = document.IsOurs ? computer.Compute(document) : [];
+        return Task.FromResult<object>(new FullDocumentDiagnosticReport(resultId, items));
     }
 }

@@ -1,32 +1,23 @@
 using LspTriage.Server.Conversion;
-using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
+using LspTriage.Server.Scheduling;
 using LspTriage.Server.Workspace;
-using Microsoft.VisualStudio.Threading;
-using StreamJsonRpc;
 
 namespace LspTriage.Server.Handlers;
 
-/// <summary>Incidents by title across the workspace and history folders; the query matches as a case-insensitive subsequence.</summary>
-internal sealed class WorkspaceSymbolHandler
+/// <summary><c>workspace/symbol</c>: incidents by title across the workspace and history folders; the query matches as a case-insensitive subsequence.</summary>
+internal sealed class WorkspaceSymbolHandler(WorkspaceIncidents incidents) : IRequestHandler<WorkspaceSymbolParams, IReadOnlyList<SymbolInformation>>
 {
     private const int MaxResults = 200;
-    private readonly ServerContext _context;
-    private readonly WorkspaceIncidents _incidents;
 
-    public WorkspaceSymbolHandler(ServerContext context, WorkspaceIncidents incidents)
-    {
-        _context = context;
-        _incidents = incidents;
-    }
+    public string Method => "workspace/symbol";
 
-    [JsonRpcMethod("workspace/symbol", UseSingleObjectParameterDeserialization = true)]
-    public async Task<IReadOnlyList<SymbolInformation>> SymbolAsync(WorkspaceSymbolParams p, CancellationToken cancellationToken)
+    public ServerCapabilities Advertise(ServerCapabilities capabilities) => capabilities with { WorkspaceSymbolProvider = true };
+
+    public Task<IReadOnlyList<SymbolInformation>> HandleAsync(WorkspaceSymbolParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        _context.Lifecycle.EnsureServing();
-        await TaskScheduler.Default;
         var query = p.Query ?? "";
-        return _incidents.Titles
+        IReadOnlyList<SymbolInformation> symbols = incidents.Titles
             .Where(t => IsSubsequence(query, t.Title))
             .OrderBy(t => t.Title.Contains(query, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
@@ -36,6 +27,7 @@ internal sealed class WorkspaceSymbolHandler
                 ContainerName = Path.GetFileName(Path.GetDirectoryName(t.Path)),
             })
             .ToArray();
+        return Task.FromResult(symbols);
     }
 
     internal static bool IsSubsequence(string query, string text)

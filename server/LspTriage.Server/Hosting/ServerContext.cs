@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace LspTriage.Server.Hosting;
@@ -52,36 +51,27 @@ internal sealed class ServerContext
     public bool PullDiagnostics { get; set; }
 
     /// <summary>
-    /// The handler preamble: checks the lifecycle and captures the document version this request will read, in message
-    /// order. It does not parse (that would hold up the ordered message loop): handlers switch to the thread pool first
-    /// and then ask <see cref="OpenDocument.IsOurs"/>.
+    /// Runs a state change that did not arrive as a notification (a settings answer) on the ordered context, between
+    /// notifications, as if it were one.
     /// </summary>
-    public OpenDocument? Snapshot(Protocol.TextDocumentIdentifier? textDocument)
+    public Task InOrderAsync(Action change)
     {
-        Lifecycle.EnsureServing();
-        var uri = textDocument?.Uri
-            ?? throw new LocalRpcException("Invalid params: textDocument.uri is required.") { ErrorCode = Protocol.ErrorCodes.InvalidParams };
-        return Documents.Get(uri);
-    }
-
-    /// <summary>
-    /// Serves a request on one document: captures its version in message order, moves to the thread pool, and answers
-    /// <paramref name="silent"/> for documents that are closed or not incident/postmortem files.
-    /// </summary>
-    public async Task<T> OnDocumentAsync<T>(Protocol.TextDocumentIdentifier? textDocument, T silent, Func<OpenDocument, Task<T>> serve, CancellationToken cancellationToken)
-    {
-        var document = Snapshot(textDocument);
-        if (document is null)
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ordered = Rpc.SynchronizationContext ?? throw new InvalidOperationException("The connection has no ordered context.");
+        ordered.Post(_ =>
         {
-            return silent;
-        }
-        await TaskScheduler.Default;
-        cancellationToken.ThrowIfCancellationRequested();
-        return document.IsOurs ? await serve(document).ConfigureAwait(false) : silent;
+            try
+            {
+                change();
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        }, null);
+        return done.Task;
     }
-
-    public Task<T> OnDocumentAsync<T>(Protocol.TextDocumentIdentifier? textDocument, T silent, Func<OpenDocument, T> serve, CancellationToken cancellationToken) =>
-        OnDocumentAsync(textDocument, silent, document => Task.FromResult(serve(document)), cancellationToken);
 
     public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
 

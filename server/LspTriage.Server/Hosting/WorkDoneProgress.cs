@@ -37,10 +37,10 @@ internal sealed class WorkDoneProgress
         return new ProgressScope(this, token, cts);
     }
 
-    [JsonRpcMethod("window/workDoneProgress/cancel", UseSingleObjectParameterDeserialization = true)]
-    public void Cancel(WorkDoneProgressCancelParams p)
+    /// <summary>The user cancelled the work behind <paramref name="token"/> in the editor's progress UI.</summary>
+    public void Cancel(string token)
     {
-        if (_running.TryGetValue(p.Token, out var cts))
+        if (_running.TryGetValue(token, out var cts))
         {
             cts.Cancel();
         }

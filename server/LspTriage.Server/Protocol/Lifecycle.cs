@@ -44,7 +44,7 @@ public sealed record ServerCapabilities
 {
     public string PositionEncoding { get; init; } = "utf-16";
 
-    public required TextDocumentSyncOptions TextDocumentSync { get; init; }
+    public TextDocumentSyncOptions? TextDocumentSync { get; init; }
 
     public DiagnosticOptions? DiagnosticProvider { get; init; }
 
@@ -69,7 +69,7 @@ public sealed record ServerWorkspaceCapabilities(WorkspaceFoldersServerCapabilit
 
 public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool ChangeNotifications);
 
-public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions? Save);
+public sealed record TextDocumentSyncOptions(bool OpenClose = false, int Change = TextDocumentSyncKind.None, SaveOptions? Save = null);
 
 public sealed record SaveOptions(bool IncludeText);
 
@@ -85,6 +85,7 @@ public sealed record SetTraceParams(string Value);
 
 public static class TextDocumentSyncKind
 {
+    public const int None = 0;
     public const int Full = 1;
     public const int Incremental = 2;
 }

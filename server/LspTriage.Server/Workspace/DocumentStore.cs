@@ -1,39 +1,29 @@
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 
 namespace LspTriage.Server.Workspace;
 
 /// <summary>
-/// The open documents. Written only by the ordered notification handlers (didOpen/didChange/didClose, settings),
-/// read by concurrent requests, which take one <see cref="OpenDocument"/> snapshot and use it throughout.
+/// The open documents. Written only by the ordered notification handlers (didOpen/didChange/didClose, settings);
+/// read by requests through the immutable <see cref="Snapshot"/> the queue takes when each request arrives.
 /// </summary>
 internal sealed class DocumentStore
 {
-    private readonly ConcurrentDictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
-
-    public event Action<OpenDocument>? Changed;
-
-    public event Action<string>? Closed;
+    private ImmutableDictionary<string, OpenDocument> _documents = ImmutableDictionary.Create<string, OpenDocument>(StringComparer.Ordinal);
 
     /// <summary>Raised when the client saved a document: stores that index saved files (similar incidents) listen.</summary>
     public event Action<OpenDocument>? Saved;
 
-    public OpenDocument? Get(string uri) => _documents.TryGetValue(uri, out var d) ? d : null;
+    /// <summary>Every open document at this moment; later edits do not change it.</summary>
+    public ImmutableDictionary<string, OpenDocument> Snapshot => Volatile.Read(ref _documents);
 
-    public IReadOnlyCollection<OpenDocument> All => _documents.Values.ToArray();
+    /// <summary>The newest version of a document (edits that must apply to the current text use this, not a snapshot).</summary>
+    public OpenDocument? Get(string uri) => Snapshot.GetValueOrDefault(uri);
 
-    public void Set(OpenDocument document)
-    {
-        _documents[document.Uri] = document;
-        Changed?.Invoke(document);
-    }
+    public IEnumerable<OpenDocument> All => Snapshot.Values;
+
+    public void Set(OpenDocument document) => ImmutableInterlocked.Update(ref _documents, (all, d) => all.SetItem(d.Uri, d), document);
 
     public void NotifySaved(OpenDocument document) => Saved?.Invoke(document);
 
-    public void Remove(string uri)
-    {
-        if (_documents.TryRemove(uri, out _))
-        {
-            Closed?.Invoke(uri);
-        }
-    }
+    public void Remove(string uri) => ImmutableInterlocked.Update(ref _documents, (all, u) => all.Remove(u), uri);
 }

@@ -135,7 +135,7 @@ public sealed class RobustnessTests
 
         public Task<bool> Cancelled => _cancelled.Task;
 
-        public async Task<object?> ExecuteAsync(IReadOnlyList<JsonElement> arguments, CancellationToken cancellationToken)
+        public async Task<object?> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
             _started.TrySetResult();
             try

@@ -58,5 +58,23 @@ public sealed class WorkspaceTests : IDisposable
         Assert.Equal(["Cache stampede after deploy"], await TitlesAsync(client, "cache"));
     }
 
+    [Fact]
+    public async Task A_file_event_counts_as_history_only_inside_the_history_folder_not_in_a_sibling_that_shares_its_prefix()
+    {
+        var history = Path.Combine(_root.Path, "history");
+        Directory.CreateDirectory(history);
+        var capabilities = TestLspClient.DefaultCapabilities();
+        capabilities["workspace"]!.AsObject().Remove("configuration");
+        var settings = new JsonObject { ["settings"] = new JsonObject { ["similarity"] = new JsonObject { ["historyFolders"] = new JsonArray(history) } } };
+        await using var client = await TestLspClient.StartInitializedAsync(capabilities, settings, _root.Path);
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
+
+        var inside = _root.Write("history/2023-db.md", "# Database failover stalled\n");
+        var sibling = _root.Write("history2/notes.md", "# Notes beside the history folder\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(Event(inside, 1), Event(sibling, 1)) });
+
+        Assert.Equal(["Database failover stalled"], await TitlesAsync(client, ""));
+    }
+
     private static JsonObject Event(string path, int type) => new() { ["uri"] = new Uri(path).AbsoluteUri, ["type"] = type };
 }

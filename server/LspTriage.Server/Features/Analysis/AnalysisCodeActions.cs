@@ -4,7 +4,6 @@ using LspTriage.Core.Checks;
 using LspTriage.Core.Documents;
 using LspTriage.Core.Text;
 using LspTriage.Server.Conversion;
-using LspTriage.Server.Hosting;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
 
@@ -17,11 +16,7 @@ namespace LspTriage.Server.Features.Analysis;
 /// </summary>
 internal sealed class AnalysisCodeActions : ICodeActionContributor
 {
-    private readonly ServerContext _context;
-
-    public AnalysisCodeActions(ServerContext context) => _context = context;
-
-    public IEnumerable<CodeAction> Provide(OpenDocument document, TextRange range, IReadOnlyList<Finding> findings)
+    public IEnumerable<CodeAction> Provide(OpenDocument document, TextRange range, IReadOnlyList<Finding> findings, ServerSettings settings)
     {
         var parsed = document.Parsed;
         if (parsed.FindSection(SectionKind.RawContext) is null)
@@ -32,7 +27,7 @@ internal sealed class AnalysisCodeActions : ICodeActionContributor
         {
             Command = new Command("Analyze incident", AnalyzeIncidentCommand.CommandName, [document.Uri]),
         };
-        AnalysisLanguageExtensions.TryParse(_context.Settings.Language, out var language);
+        AnalysisLanguageExtensions.TryParse(settings.Language, out var language);
         foreach (var finding in findings.Where(f => f.Code == Rules.Placeholder.Code && OnLines(parsed, f, range)))
         {
             var placeholder = parsed.Placeholders.FirstOrDefault(p => p.Span == finding.Span);

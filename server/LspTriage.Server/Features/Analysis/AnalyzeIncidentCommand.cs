@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LspTriage.Core.Analysis;
 using LspTriage.Core.Analysis.Editing;
 using LspTriage.Server.Editing;
@@ -31,12 +30,11 @@ internal sealed class AnalyzeIncidentCommand : IServerCommand
 
     public string Name => CommandName;
 
-    public async Task<object?> ExecuteAsync(IReadOnlyList<JsonElement> arguments, CancellationToken cancellationToken)
+    public async Task<object?> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var uri = CommandArguments.Uri(arguments, CommandName);
-        var document = _context.Documents.Get(uri)
-            ?? throw CommandArguments.Invalid($"{uri} is not open in the editor.");
-        var options = AnalysisOptionsFactory.Create(_context.Settings);
+        var document = context.Document();
+        var uri = document.Uri;
+        var options = AnalysisOptionsFactory.Create(context.Settings);
         await using var progress = await _progress.BeginAsync("LspTriage: analyzing incident", cancellable: true, cancellationToken).ConfigureAwait(false);
         AnalysisRunResult result;
         try

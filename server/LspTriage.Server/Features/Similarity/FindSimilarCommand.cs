@@ -1,5 +1,3 @@
-using System.Text.Json;
-using LspTriage.Server.Hosting;
 
 namespace LspTriage.Server.Features.Similarity;
 
@@ -11,21 +9,15 @@ internal sealed class FindSimilarCommand : IServerCommand
 {
     public const string CommandName = "lspTriage.findSimilar";
 
-    private readonly ServerContext _context;
     private readonly SimilarityHost _host;
 
-    public FindSimilarCommand(ServerContext context, SimilarityHost host)
-    {
-        _context = context;
-        _host = host;
-    }
+    public FindSimilarCommand(SimilarityHost host) => _host = host;
 
     public string Name => CommandName;
 
-    public async Task<object?> ExecuteAsync(IReadOnlyList<JsonElement> arguments, CancellationToken cancellationToken)
+    public async Task<object?> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var uri = CommandArguments.Uri(arguments, CommandName);
-        var document = _context.Documents.Get(uri) ?? throw CommandArguments.Invalid($"{uri} is not open in the editor.");
+        var document = context.Document();
         var results = await _host.FindAsync(document.Parsed, cancellationToken).ConfigureAwait(false);
         return results.Select(r => new SimilarItem(
             r.Incident.Title,

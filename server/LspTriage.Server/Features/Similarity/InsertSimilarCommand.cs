@@ -1,9 +1,7 @@
-using System.Text.Json;
 using LspTriage.Core.Documents;
 using LspTriage.Core.Similarity;
 using LspTriage.Core.Text;
 using LspTriage.Server.Editing;
-using LspTriage.Server.Hosting;
 
 namespace LspTriage.Server.Features.Similarity;
 
@@ -15,26 +13,23 @@ internal sealed class InsertSimilarCommand : IServerCommand
 {
     public const string CommandName = "lspTriage.insertSimilar";
 
-    private readonly ServerContext _context;
     private readonly SimilarityHost _host;
     private readonly DocumentEditor _editor;
 
-    public InsertSimilarCommand(ServerContext context, SimilarityHost host, DocumentEditor editor)
+    public InsertSimilarCommand(SimilarityHost host, DocumentEditor editor)
     {
-        _context = context;
         _host = host;
         _editor = editor;
     }
 
     public string Name => CommandName;
 
-    public async Task<object?> ExecuteAsync(IReadOnlyList<JsonElement> arguments, CancellationToken cancellationToken)
+    public async Task<object?> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var uri = CommandArguments.Uri(arguments, CommandName);
-        var document = _context.Documents.Get(uri) ?? throw CommandArguments.Invalid($"{uri} is not open in the editor.");
+        var document = context.Document();
         var results = await _host.FindAsync(document.Parsed, cancellationToken).ConfigureAwait(false);
-        var threshold = _context.Settings.SimilarityThreshold;
-        var outcome = await _editor.ApplyAsync(uri, "Insert similar past incidents", current =>
+        var threshold = context.Settings.SimilarityThreshold;
+        var outcome = await _editor.ApplyAsync(document.Uri, "Insert similar past incidents", current =>
         {
             var parsed = current.Parsed;
             var block = SimilarIncidentsRenderer.RenderSection(results, parsed.Path, _host.StoreName, threshold, newline: parsed.NewLine);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace LspTriage.Server.Features.Similarity;
 
 /// <summary><c>lspTriage.reindex</c>: rebuilds the similar-incidents index from the workspace and history folders.</summary>
@@ -11,7 +9,7 @@ internal sealed class ReindexCommand : IServerCommand
 
     public string Name => "lspTriage.reindex";
 
-    public async Task<object?> ExecuteAsync(IReadOnlyList<JsonElement> arguments, CancellationToken cancellationToken)
+    public async Task<object?> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         await _host.ConfigureAsync(force: true).WaitAsync(cancellationToken).ConfigureAwait(false);
         return new { store = _host.StoreName };

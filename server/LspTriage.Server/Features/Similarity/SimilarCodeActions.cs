@@ -8,7 +8,7 @@ namespace LspTriage.Server.Features.Similarity;
 /// <summary>The code action <b>Insert similar past incidents</b>, offered on incidents and postmortems with a title.</summary>
 internal sealed class SimilarCodeActions : ICodeActionContributor
 {
-    public IEnumerable<CodeAction> Provide(OpenDocument document, TextRange range, IReadOnlyList<Finding> findings)
+    public IEnumerable<CodeAction> Provide(OpenDocument document, TextRange range, IReadOnlyList<Finding> findings, ServerSettings settings)
     {
         if (document.Parsed.TitleSpan.Length == 0)
         {

@@ -1,0 +1,35 @@
+using System.Reflection;
+
+namespace LspTriage.Server.Scheduling;
+
+/// <summary>
+/// Finds every <see cref="IMethodHandler"/> in this assembly and creates it, filling its constructor's parameters from
+/// the server's services by type. Adding a method to the server is writing one handler class.
+/// </summary>
+internal static class HandlerCatalog
+{
+    public static IReadOnlyList<IMethodHandler> Create(IReadOnlyList<object> services)
+    {
+        var handlers = typeof(HandlerCatalog).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMethodHandler).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => Construct(t, services))
+            .ToArray();
+        var duplicate = handlers.GroupBy(h => h.Method, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two handlers serve {duplicate.Key}: {string.Join(", ", duplicate.Select(h => h.GetType().Name))}.");
+        }
+        return handlers;
+    }
+
+    private static IMethodHandler Construct(Type type, IReadOnlyList<object> services)
+    {
+        var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Single();
+        var arguments = constructor.GetParameters()
+            .Select(p => services.FirstOrDefault(p.ParameterType.IsInstanceOfType)
+                ?? throw new InvalidOperationException($"{type.Name} needs a {p.ParameterType.Name}, which the server does not provide."))
+            .ToArray();
+        return (IMethodHandler)constructor.Invoke(arguments);
+    }
+}
