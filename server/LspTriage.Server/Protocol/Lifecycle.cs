@@ -58,6 +58,8 @@ public sealed record ServerCapabilities
 
     public bool HoverProvider { get; init; }
 
+    public bool InlayHintProvider { get; init; }
+
     public CodeLensOptions? CodeLensProvider { get; init; }
 
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }

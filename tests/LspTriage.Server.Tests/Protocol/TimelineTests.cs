@@ -68,6 +68,60 @@ public sealed class TimelineTests
         Assert.DoesNotContain(prose, a => ((string)a!["kind"]!).Contains("timeline", StringComparison.Ordinal));
     }
 
+    private const string PostmortemUri = "file:///w/postmortems/2025-03-11-payment.md";
+
+    [Fact]
+    public async Task Inlay_hints_mark_detection_mitigation_and_resolution_with_the_time_since_onset()
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        var text = File.ReadAllText(Path.Combine(LspTriage.Tests.Shared.RepoPaths.SamplesRoot, "history", "2025-03-11-payment-pool-exhausted.md"));
+        await client.OpenAsync(PostmortemUri, text);
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var response = await client.RequestAsync("textDocument/inlayHint", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = PostmortemUri },
+            ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = 0, ["character"] = 0 }, ["end"] = new JsonObject { ["line"] = lines.Length, ["character"] = 0 } },
+        });
+        var hints = response["result"]!.AsArray().Select(h => ((int)h!["position"]!["line"]!, (int)h["position"]!["character"]!, (string)h["label"]!)).ToArray();
+
+        int Line(string start) => Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                (Line("- 15:05 UTC"), lines[Line("- 15:05 UTC")].Length, "⏱ onset"),
+                (Line("- 15:07 UTC"), lines[Line("- 15:07 UTC")].Length, "⏱ detected · TTD 2m"),
+                (Line("- 15:30 UTC"), lines[Line("- 15:30 UTC")].Length, "⏱ mitigated · TTM 25m"),
+                (Line("- 15:36 UTC"), lines[Line("- 15:36 UTC")].Length, "⏱ resolved · TTR 31m"),
+            ],
+            hints);
+
+        var outside = await client.RequestAsync("textDocument/inlayHint", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = PostmortemUri },
+            ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = 0, ["character"] = 0 }, ["end"] = new JsonObject { ["line"] = 5, ["character"] = 0 } },
+        });
+        Assert.Empty(outside["result"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Hover_on_the_timeline_heading_shows_the_metrics_and_capability_is_advertised()
+    {
+        await using var client = TestLspClient.Start();
+        var init = await client.RequestAsync("initialize", new JsonObject { ["processId"] = null, ["rootUri"] = null, ["capabilities"] = TestLspClient.DefaultCapabilities() });
+        Assert.True((bool)init["result"]!["capabilities"]!["inlayHintProvider"]!);
+        await client.NotifyAsync("initialized", new JsonObject());
+        var text = File.ReadAllText(Path.Combine(LspTriage.Tests.Shared.RepoPaths.SamplesRoot, "history", "2025-03-11-payment-pool-exhausted.md"));
+        await client.OpenAsync(PostmortemUri, text);
+        var line = Array.FindIndex(text.ReplaceLineEndings("\n").Split('\n'), l => l == "## Timeline");
+        var hover = await client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = PostmortemUri },
+            ["position"] = new JsonObject { ["line"] = line, ["character"] = 4 },
+        });
+        var card = (string)hover["result"]!["contents"]!["value"]!;
+        Assert.Contains("| Detection | 2025-03-11 15:07 +00:00 | 2m | \"pages\" |", card);
+        Assert.Contains("| Resolution | 2025-03-11 15:36 +00:00 | 31m |", card);
+    }
+
     private static int LineOf(string text) =>
         Incident.ReplaceLineEndings("\n").Split('\n').ToList().FindIndex(l => l.StartsWith(text, StringComparison.Ordinal));
 
