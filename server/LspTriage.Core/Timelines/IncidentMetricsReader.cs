@@ -6,7 +6,7 @@ namespace LspTriage.Core.Timelines;
 /// <summary>
 /// Finds the incident's moments. Front matter <c>started</c>, <c>detected</c>, <c>mitigated</c>, <c>resolved</c>
 /// (ISO 8601) win; then entries with an explicit marker; then, in timeline order, the first entry whose words say it:
-/// the onset (else the first entry), the detection after it, the mitigation after that, the resolution after that.
+/// the onset (else the first entry that is not a deploy or other change), the detection after it, the mitigation after that, the resolution after that.
 /// </summary>
 public static class IncidentMetricsReader
 {
@@ -58,9 +58,11 @@ public static class IncidentMetricsReader
             }
             if (moment == IncidentMoment.Onset && !marks.ContainsKey(moment) && placed.Count > 0)
             {
-                marks[moment] = new MomentMark(moment, placed[0].At, placed[0].Entry, "first entry");
-                used.Add(placed[0].Entry);
-                after = placed[0].At;
+                // The change that triggered the incident usually comes first; the impact starts with what follows it.
+                var (entry, at) = placed.FirstOrDefault(p => !MomentMarkers.IsChange(p.Entry.Description), placed[0]);
+                marks[moment] = new MomentMark(moment, at, entry, entry == placed[0].Entry ? "first entry" : "first entry after the change");
+                used.Add(entry);
+                after = at;
             }
         }
         return new IncidentMetrics(marks);

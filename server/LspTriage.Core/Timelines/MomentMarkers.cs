@@ -39,6 +39,12 @@ public static partial class MomentMarkers
         return m.Success ? m.Value : null;
     }
 
+    /// <summary>True for an entry that records a change (a deploy, a flag, a config push): the trigger, which comes before the impact.</summary>
+    public static bool IsChange(string text) => Change().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:deploy(?:ed|s|ment)?|rolled out|roll-?out|shipped|released|enabled|merged|applied|pushed|upgraded|config(?:uration)? change)\b|上线|发布|变更|部署", RegexOptions.IgnoreCase)]
+    private static partial Regex Change();
+
     [GeneratedRegex(@"[\[【](?<m>onset|impact|detected|detection|mitigated|mitigation|resolved|resolution|开始|发现|缓解|恢复)[\]】]", RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitMarker();
 
