@@ -7,7 +7,7 @@ public sealed record GroupStats(string Key, int Count, TimeSpan? MeanTimeToDetec
 public sealed record RepeatIncident(IncidentSummary Earlier, IncidentSummary Later, int Days, string SharedBy);
 
 /// <summary>An owner and the open action items that name them (items without an owner under <see cref="IncidentStats.NoOwner"/>).</summary>
-public sealed record OwnerActions(string Owner, IReadOnlyList<(IncidentSummary Incident, Documents.ActionItem Item)> Items);
+public sealed record OwnerActions(string Owner, IReadOnlyList<(IncidentSummary Incident, Actions.OpenActionItem Item)> Items);
 
 /// <summary>The statistics <c>lsptriage stats</c> prints, built from incident summaries.</summary>
 public sealed record IncidentStats(

@@ -15,7 +15,7 @@ public sealed record IncidentSummary(
     TimeSpan? TimeToDetect,
     TimeSpan? TimeToMitigate,
     TimeSpan? TimeToResolve,
-    IReadOnlyList<ActionItem> OpenActions)
+    IReadOnlyList<Actions.OpenActionItem> OpenActions)
 {
     public static IncidentSummary Of(string path, IncidentDocument document)
     {
@@ -30,6 +30,6 @@ public sealed record IncidentSummary(
             metrics.TimeToDetect,
             metrics.TimeToMitigate,
             metrics.TimeToResolve,
-            document.ActionItems.Where(a => !a.IsDone).ToArray());
+            Actions.OpenActionItem.From(path, document).ToArray());
     }
 }

@@ -29,7 +29,7 @@ internal static class StatsHtml
         sb.AppendLine("</table><h2>Open action items by owner</h2><table><tr><th>Owner</th><th>Open</th><th>Items</th></tr>");
         foreach (var owner in stats.OpenActionsByOwner)
         {
-            var items = string.Join("<br>", owner.Items.Select(x => $"{E(x.Item.Text)} ({Link(x.Incident)})"));
+            var items = string.Join("<br>", owner.Items.Select(x => $"{E(x.Item.IssueTitle)} ({Link(x.Incident)})"));
             sb.AppendLine($"<tr><td>{E(owner.Owner)}</td><td>{owner.Items.Count}</td><td>{items}</td></tr>");
         }
         sb.AppendLine("</table></body></html>");

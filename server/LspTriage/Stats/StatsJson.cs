@@ -15,7 +15,7 @@ internal static class StatsJson
         byService = stats.ByService.Select(Group),
         byMonth = stats.ByMonth.Select(Group),
         repeats = stats.Repeats.Select(r => new { incident = r.Later.Path, repeats = r.Earlier.Path, days = r.Days, shared = r.SharedBy }),
-        openActionsByOwner = stats.OpenActionsByOwner.Select(o => new { owner = o.Owner, open = o.Items.Count, items = o.Items.Select(x => new { text = x.Item.Text, priority = x.Item.Priority, file = x.Incident.Path }) }),
+        openActionsByOwner = stats.OpenActionsByOwner.Select(o => new { owner = o.Owner, open = o.Items.Count, items = o.Items.Select(x => new { task = x.Item.Task, priority = x.Item.Priority, due = x.Item.Due, file = x.Incident.Path, line = x.Item.Line }) }),
     }, JsonOptions.Indented);
 
     private static object Group(GroupStats g) => new { key = g.Key, incidents = g.Count, meanMinutes = Minutes(g) };

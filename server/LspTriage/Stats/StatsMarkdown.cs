@@ -37,7 +37,7 @@ internal static class StatsMarkdown
         sb.AppendLine("| Owner | Open | Items |").AppendLine("|---|---|---|");
         foreach (var owner in stats.OpenActionsByOwner)
         {
-            var items = string.Join("<br>", owner.Items.Select(x => $"{Cell(x.Item.Text)} ({Link(x.Incident)})"));
+            var items = string.Join("<br>", owner.Items.Select(x => $"{Cell(x.Item.IssueTitle)} ({Link(x.Incident)})"));
             sb.AppendLine($"| {Cell(owner.Owner)} | {owner.Items.Count} | {items} |");
         }
         return sb.ToString();
