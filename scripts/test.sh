@@ -59,6 +59,7 @@ fi
 for project in LspTriage.Core.Tests LspTriage.Server.Tests LspTriage.Cli.Tests; do
   suite "$project" dotnet test "tests/$project" --no-build --logger "console;verbosity=minimal"
 done
+suite eval-gate bash scripts/eval-gate.sh
 suite sarif-multitool bash tests/sarif/run.sh
 suite real-clients bash tests/clients/run.sh
 suite vscode-unit npm run -s test:vscode-unit

@@ -14,7 +14,8 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { resolveServer } from './serverLocation';
-import { documentSelector, fileGlobs } from './selector';
+import { DOCUMENT_SELECTOR } from './documentSelector';
+import { isIncidentDocument } from './selector';
 import { StatusItem } from './status';
 import { newIncident, newPostmortemFromIncident } from './templates';
 import { showSimilarResult } from './similar';
@@ -28,7 +29,6 @@ let output: vscode.LogOutputChannel;
 let status: StatusItem;
 let activatedAt = 0;
 let firstDiagnosticsLogged = false;
-let watchers: vscode.FileSystemWatcher[] = [];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   activatedAt = Date.now();
@@ -82,6 +82,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
     vscode.window.onDidChangeActiveTextEditor(updateContextKey),
+    // A front matter `kind:` typed into a new file makes it ours: the editor buttons follow.
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d === vscode.window.activeTextEditor?.document) updateContextKey(vscode.window.activeTextEditor);
+    }),
   );
   updateContextKey(vscode.window.activeTextEditor);
   status.setProvider(providerLabel());
@@ -89,8 +93,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  watchers.forEach((w) => w.dispose());
-  watchers = [];
   const c = client;
   client = undefined;
   if (c) await c.stop().catch(() => undefined);
@@ -122,12 +124,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
 
   const policy = new RestartPolicy(5, 3 * 60_000);
-  const globs = fileGlobs();
-  watchers.forEach((w) => w.dispose());
-  watchers = [...globs.incident, ...globs.postmortem].map((g) => vscode.workspace.createFileSystemWatcher(g));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
-    synchronize: { configurationSection: 'lspTriage', fileEvents: watchers },
+    // Every markdown document: the server decides which are ours (a file can be one by its front matter alone).
+    documentSelector: [...DOCUMENT_SELECTOR],
+    // No fileEvents here: the server registers its own watcher for **/*.md, and two would deliver every event twice.
+    synchronize: { configurationSection: 'lspTriage' },
     outputChannel: output,
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -250,6 +251,6 @@ function providerLabel(): string {
 }
 
 function updateContextKey(editor: vscode.TextEditor | undefined): void {
-  const ours = !!editor && vscode.languages.match(documentSelector(), editor.document) > 0;
+  const ours = !!editor && isIncidentDocument(editor.document);
   void vscode.commands.executeCommand('setContext', 'lspTriage.isIncidentFile', ours);
 }

@@ -1,29 +1,29 @@
 import * as vscode from 'vscode';
+import { declaredKind } from './frontMatter';
 
 export interface FileGlobs {
   incident: string[];
   postmortem: string[];
 }
 
-export const DEFAULT_INCIDENT_GLOBS = ['**/incidents/**/*.md', '**/*.incident.md'];
-export const DEFAULT_POSTMORTEM_GLOBS = ['**/postmortems/**/*.md', '**/*.postmortem.md'];
-
-/** The same settings the server reads to recognise incident and postmortem files. */
+/**
+ * The `lspTriage.files.*` globs the server also reads. Their defaults live in package.json (VS Code fills them in);
+ * a value that is not a list of strings falls back to that default, as the server does.
+ */
 export function fileGlobs(): FileGlobs {
   const cfg = vscode.workspace.getConfiguration('lspTriage.files');
-  const clean = (v: unknown, fallback: string[]) =>
-    Array.isArray(v) && v.every((x) => typeof x === 'string') && v.length > 0 ? (v as string[]) : fallback;
-  return {
-    incident: clean(cfg.get('incidentGlobs'), DEFAULT_INCIDENT_GLOBS),
-    postmortem: clean(cfg.get('postmortemGlobs'), DEFAULT_POSTMORTEM_GLOBS),
+  const read = (key: string): string[] => {
+    const v = cfg.get<unknown>(key);
+    const valid = Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string');
+    return valid ? (v as string[]) : ((cfg.inspect<string[]>(key)?.defaultValue ?? []) as string[]);
   };
+  return { incident: read('incidentGlobs'), postmortem: read('postmortemGlobs') };
 }
 
-/** Markdown files on disk (or unsaved copies of them) that match one of the globs. */
-export function documentSelector(): { language: string; scheme: string; pattern: string }[] {
+/** Whether the extension's incident commands apply to a document: matched by a glob, or declared by front matter. */
+export function isIncidentDocument(document: vscode.TextDocument): boolean {
+  if (document.languageId !== 'markdown') return false;
   const g = fileGlobs();
-  return [...g.incident, ...g.postmortem].flatMap((pattern) => [
-    { language: 'markdown', scheme: 'file', pattern },
-    { language: 'markdown', scheme: 'vscode-remote', pattern },
-  ]);
+  const byPath = vscode.languages.match([...g.incident, ...g.postmortem].map((pattern) => ({ language: 'markdown', pattern })), document) > 0;
+  return byPath || declaredKind(document.getText()) !== undefined;
 }

@@ -1,4 +1,5 @@
 // Text of the files New incident / New postmortem from incident create. Pure functions, tested without VS Code.
+import { readFrontMatter } from './frontMatter';
 
 export const POSTMORTEM_SECTIONS = [
   'Summary',
@@ -63,9 +64,8 @@ export function postmortemTemplate(incident: { title: string; service?: string; 
 
 /** Title (first `# ` heading) and `service:` of an incident file; just enough to prefill a template. */
 export function readIncidentHeader(text: string): { title: string; service?: string } {
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  const service = fm ? /^service:\s*(.+?)\s*$/m.exec(fm[1])?.[1] : undefined;
-  const body = fm ? text.slice(fm[0].length) : text;
+  const { values, body } = readFrontMatter(text);
+  const service = values.get('service') || undefined;
   const title = /^#\s+(.+?)\s*#*\s*$/m.exec(body)?.[1] ?? 'Untitled incident';
   return { title, service };
 }

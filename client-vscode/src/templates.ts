@@ -1,7 +1,7 @@
 // Client-side file templates: they only create new files with the standard headings; the server does the rest.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { documentSelector, fileGlobs } from './selector';
+import { fileGlobs, isIncidentDocument } from './selector';
 import { incidentTemplate, postmortemTemplate, readIncidentHeader, slugify } from './templateText';
 
 async function uniqueUri(dir: vscode.Uri, base: string): Promise<vscode.Uri> {
@@ -52,7 +52,7 @@ export async function newPostmortemFromIncident(arg?: vscode.Uri): Promise<void>
   if (!folder) return;
   let source = arg instanceof vscode.Uri ? arg : undefined;
   const active = vscode.window.activeTextEditor?.document;
-  if (!source && active && vscode.languages.match(documentSelector(), active) > 0 && !isPostmortemPath(active.uri)) {
+  if (!source && active && isIncidentDocument(active) && !isPostmortemPath(active.uri)) {
     source = active.uri;
   }
   if (!source) {

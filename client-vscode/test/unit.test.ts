@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { platformFolder } from '../src/platform';
 import { RestartPolicy } from '../src/restartPolicy';
+import { DOCUMENT_SELECTOR } from '../src/documentSelector';
+import { declaredKind, readFrontMatter } from '../src/frontMatter';
 import { incidentTemplate, POSTMORTEM_SECTIONS, postmortemTemplate, readIncidentHeader, slugify } from '../src/templateText';
 
 test('platform folders are .NET runtime ids', () => {
@@ -44,4 +46,29 @@ test('readIncidentHeader finds title and service', () => {
     service: 'payment-svc',
   });
   assert.deepEqual(readIncidentHeader('no title here'), { title: 'Untitled incident', service: undefined });
+});
+
+test('the client sends every markdown document and leaves the decision to the server', () => {
+  // A file that is ours only by its front matter (not under incidents/ or postmortems/) must reach the server.
+  for (const scheme of ['file', 'vscode-remote', 'untitled']) {
+    const filters = DOCUMENT_SELECTOR.filter((f) => f.scheme === scheme);
+    assert.equal(filters.length, 1, scheme);
+    assert.equal(filters[0].language, 'markdown');
+    assert.equal(filters[0].pattern, undefined, `${scheme}: a path pattern would hide files that are ours by front matter`);
+  }
+});
+
+test('front matter kind makes a document ours, by the server rules', () => {
+  assert.equal(declaredKind('---\nkind: incident\nservice: db\n---\n# Disk full\n'), 'incident');
+  assert.equal(declaredKind('\uFEFF---\r\nkind: "Post-Mortem"\r\n...\r\n# Review\r\n'), 'postmortem');
+  assert.equal(declaredKind('---\ntitle: Team offsite\n---\n# Agenda\n'), undefined);
+  assert.equal(declaredKind('# Notes\n\nkind: incident\n'), undefined, 'kind: outside front matter does not count');
+  assert.equal(declaredKind('---\nkind: incident\n# never closed\n'), undefined, 'an unclosed block is not front matter');
+});
+
+test('readFrontMatter keeps the body after the closing line', () => {
+  const fm = readFrontMatter("---\nservice: 'payment-svc'\n---\n# Pool\n");
+  assert.equal(fm.values.get('service'), 'payment-svc');
+  assert.equal(fm.body, '# Pool\n');
+  assert.equal(readFrontMatter('# No front matter\n').body, '# No front matter\n');
 });

@@ -7,15 +7,23 @@ namespace LspTriage.Tests.Shared;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 speaking OpenAI chat completions (plain JSON and SSE streaming). Each request is
-/// answered by the next scripted reply; the last reply repeats. Records request bodies and headers.
+/// answered by the next scripted reply (the last reply repeats), or by a responder that reads the request body, for
+/// concurrent callers whose order is not known. Records request bodies and headers.
 /// </summary>
 internal sealed class FakeOpenAiServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<Reply> _script;
+    private readonly Func<string, Reply>? _respond;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _served;
+
+    public FakeOpenAiServer(Func<string, Reply> respond)
+        : this([])
+    {
+        _respond = respond;
+    }
 
     public FakeOpenAiServer(params Reply[] script)
     {
@@ -84,7 +92,7 @@ internal sealed class FakeOpenAiServer : IDisposable
                 Bodies.Add(body);
                 Authorizations.Add(ctx.Request.Headers["Authorization"]);
                 Paths.Add(ctx.Request.Url!.AbsolutePath);
-                reply = _script[Math.Min(_served++, _script.Count - 1)];
+                reply = _respond?.Invoke(body) ?? _script[Math.Min(_served++, _script.Count - 1)];
             }
             switch (reply)
             {

@@ -10,14 +10,15 @@ namespace LspTriage.Core.Documents;
 /// </summary>
 internal sealed class PlaceholderScanner
 {
-    private const string BuiltIn = @"\[(?:FILL[ _-]?IN|TODO|待填写|待补充)\]|\bTBD\b";
+    /// <summary>The built-in placeholder spellings: the one list every part of LspTriage uses (checks, grounding, similarity).</summary>
+    internal const string BuiltInPattern = @"\[(?:FILL[ _-]?IN|TODO|待填写|待补充)\]|\bTBD\b";
 
     private readonly Regex _pattern;
 
     public PlaceholderScanner(IReadOnlyList<string> extraPatterns)
     {
         var valid = extraPatterns.Where(IsValidPattern).Select(p => $"(?:{p})");
-        _pattern = new Regex(string.Join('|', valid.Prepend(BuiltIn)), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        _pattern = new Regex(string.Join('|', valid.Prepend(BuiltInPattern)), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
     }
 
     public void Scan(string text, TextSpan region, Action<string, TextSpan> found)

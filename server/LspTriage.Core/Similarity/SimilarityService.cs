@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using LspTriage.Core.Documents;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
@@ -57,14 +58,14 @@ public sealed class SimilarityService : IAsyncDisposable
     public SimilarIncidentFinder Finder { get; }
 
     /// <summary>Builds the stores. <paramref name="isIncidentFile"/> picks workspace files (the server's classifier;
-    /// default: the DESIGN globs); history folders contribute every *.md file.</summary>
+    /// default: the default globs of <see cref="DocumentOptions"/>); history folders contribute every *.md file.</summary>
     public static SimilarityService Create(SimilaritySettings settings, Func<string, bool>? isIncidentFile = null, TimeProvider? timeProvider = null)
     {
         var history = settings.HistoryFolders.Select(Path.GetFullPath).ToArray();
         var workspaceFilter = isIncidentFile ?? DocumentOptions.Default.IsIncidentPath;
         var embedded = new EmbeddedIncidentStore(p =>
             p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) &&
-            (workspaceFilter(p) || history.Any(h => p.StartsWith(h + Path.DirectorySeparatorChar, StringComparison.Ordinal))));
+            (workspaceFilter(p) || history.Any(h => FilePaths.IsUnder(p, h))));
         FallbackIncidentStore? shared = null;
         if (string.Equals(settings.Store, "postgres", StringComparison.OrdinalIgnoreCase) &&
             PostgresIncidentStore.ResolveConnectionString(settings.ConnectionString) is { } cs)

@@ -1,6 +1,9 @@
 namespace LspTriage.Server.Features;
 
-/// <summary>The pluggable features a server instance runs with. Each capability issue adds its parts here.</summary>
+/// <summary>
+/// The product features a server instance runs with (analysis, similar incidents): contributors the generic handlers
+/// call, and the commands <c>workspace/executeCommand</c> runs. ARCHITECTURE.md, "How to add a feature".
+/// </summary>
 internal sealed class FeatureSet
 {
     public List<ICodeActionContributor> CodeActions { get; } = [];

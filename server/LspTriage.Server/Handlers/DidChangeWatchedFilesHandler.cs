@@ -20,7 +20,7 @@ internal sealed class DidChangeWatchedFilesHandler(ServerContext context, Worksp
     {
         foreach (var change in p.Changes)
         {
-            if (DocumentUri.ToPath(change.Uri) is not { } path || !path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            if (DocumentUri.ToPath(change.Uri) is not { } path || !MarkdownFiles.IsCandidate(path))
             {
                 continue;
             }

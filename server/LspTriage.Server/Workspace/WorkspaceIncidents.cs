@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LspTriage.Core.Documents;
+using LspTriage.Core.Files;
 
 namespace LspTriage.Server.Workspace;
 
@@ -9,9 +10,7 @@ namespace LspTriage.Server.Workspace;
 /// </summary>
 internal sealed class WorkspaceIncidents
 {
-    private static readonly string[] SkippedFolders = ["node_modules", ".git", "bin", "obj", ".vscode-test"];
-
-    private readonly ConcurrentDictionary<string, IncidentTitle> _titles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IncidentTitle> _titles = new(FilePaths.Comparer);
 
     /// <summary>Raised with a path and its new text, or null text when the file is gone.</summary>
     public event Action<string, string?>? FileChanged;
@@ -20,38 +19,8 @@ internal sealed class WorkspaceIncidents
 
     public IReadOnlyCollection<IncidentTitle> Titles => _titles.Values.ToArray();
 
-    public static IEnumerable<string> EnumerateFiles(IEnumerable<string> folders, DocumentOptions options, bool allMarkdown = false)
-    {
-        var stack = new Stack<string>(folders.Where(Directory.Exists));
-        while (stack.Count > 0)
-        {
-            var dir = stack.Pop();
-            string[] files, dirs;
-            try
-            {
-                files = Directory.GetFiles(dir, "*.md");
-                dirs = Directory.GetDirectories(dir);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            foreach (var file in files)
-            {
-                if (allMarkdown || options.IsIncidentPath(file))
-                {
-                    yield return file;
-                }
-            }
-            foreach (var sub in dirs)
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
-                {
-                    stack.Push(sub);
-                }
-            }
-        }
-    }
+    public static IEnumerable<string> EnumerateFiles(IEnumerable<string> folders, DocumentOptions options, bool allMarkdown = false) =>
+        folders.SelectMany(MarkdownFiles.Under).Where(file => allMarkdown || options.IsIncidentPath(file));
 
     /// <summary>Scans workspace folders (incident globs only) and history folders (every markdown file).</summary>
     public int Scan(IReadOnlyList<string> workspaceFolders, IReadOnlyList<string> historyFolders, DocumentOptions options, CancellationToken cancellationToken)

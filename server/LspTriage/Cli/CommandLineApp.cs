@@ -1,13 +1,12 @@
-using System.Reflection;
 using LspTriage.Cli.Commands;
+using LspTriage.Core;
 
 namespace LspTriage.Cli.Cli;
 
 /// <summary>Dispatches <c>lsptriage VERB ...</c> to its command, and answers <c>--help</c> and <c>--version</c>.</summary>
 internal static class CommandLineApp
 {
-    public static string Version { get; } =
-        typeof(CommandLineApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    public static string Version => ProductVersion.Current;
 
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
@@ -16,6 +15,7 @@ internal static class CommandLineApp
         new AnalyzeCommand(),
         new SimilarCommand(),
         new IndexCommand(),
+        new EvalCommand(),
         new StatsCommand(),
         new ActionsCommand(),
     ];

@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using LspTriage.Cli.Cli;
 using LspTriage.Core.Documents;
 
@@ -6,8 +7,6 @@ namespace LspTriage.Cli.Commands;
 /// <summary>The files a <c>check</c> run covers: explicit files as given, folders expanded to their incident files.</summary>
 internal sealed record CheckTargets(IReadOnlyList<(string Path, bool IsExplicit)> Files, IReadOnlyList<string> Missing)
 {
-    private static readonly string[] SkippedFolders = ["node_modules", ".git", "bin", "obj"];
-
     public static CheckTargets Resolve(IEnumerable<string> arguments, CliIo io, DocumentOptions options)
     {
         var files = new List<(string, bool)>();
@@ -31,28 +30,8 @@ internal sealed record CheckTargets(IReadOnlyList<(string Path, bool IsExplicit)
         return new CheckTargets(files.DistinctBy(f => f.Item1).ToArray(), missing);
     }
 
-    private static IEnumerable<string> Enumerate(string folder, DocumentOptions options)
-    {
-        var pending = new Stack<string>([folder]);
-        while (pending.Count > 0)
-        {
-            var dir = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(dir, "*.md"))
-            {
-                if (options.IsIncidentPath(file) || HasKindFrontMatter(file))
-                {
-                    yield return file;
-                }
-            }
-            foreach (var sub in Directory.EnumerateDirectories(dir))
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
-                {
-                    pending.Push(sub);
-                }
-            }
-        }
-    }
+    private static IEnumerable<string> Enumerate(string folder, DocumentOptions options) =>
+        MarkdownFiles.Under(folder).Order(StringComparer.Ordinal).Where(file => options.IsIncidentPath(file) || HasKindFrontMatter(file));
 
     /// <summary>A markdown file outside the globs is still ours when its front matter says <c>kind: incident|postmortem</c>.</summary>
     private static bool HasKindFrontMatter(string file)

@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using System.Globalization;
 using LspTriage.Cli.Cli;
 using LspTriage.Core.Similarity.Records;
@@ -49,8 +50,7 @@ internal sealed class IndexCommand : ICliCommand
             }
             else if (Directory.Exists(full))
             {
-                files.AddRange(Directory.EnumerateFiles(full, "*.md", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Where(SimilarityStoreOptions.IsMarkdownOutsideToolFolders)
+                files.AddRange(MarkdownFiles.Under(full)
                     .Order(StringComparer.Ordinal)
                     .Select(f => (f, Path.GetRelativePath(full, f).Replace('\\', '/'))));
             }

@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using LspTriage.Cli.Cli;
 using LspTriage.Core.Documents;
 using LspTriage.Core.Similarity.Stores;
@@ -24,19 +25,16 @@ internal static class SimilarityStoreOptions
         EmbeddedIncidentStore store;
         if (history.Count > 0)
         {
-            store = new EmbeddedIncidentStore(IsMarkdownOutsideToolFolders);
+            store = new EmbeddedIncidentStore(MarkdownFiles.IsCandidate);
             await store.IndexFoldersAsync(history, null, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             var options = DocumentOptions.Default;
-            store = new EmbeddedIncidentStore(p => IsMarkdownOutsideToolFolders(p) && options.IsIncidentPath(p));
+            store = new EmbeddedIncidentStore(p => MarkdownFiles.IsCandidate(p) && options.IsIncidentPath(p));
             await store.IndexFoldersAsync([io.WorkingDirectory], null, cancellationToken).ConfigureAwait(false);
         }
         return store;
     }
 
-    internal static bool IsMarkdownOutsideToolFolders(string path) =>
-        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) &&
-        !path.Split(Path.DirectorySeparatorChar).Any(part => part is "node_modules" or ".git" or "bin" or "obj");
 }

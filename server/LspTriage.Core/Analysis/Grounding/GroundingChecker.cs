@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LspTriage.Core.Documents;
 using LspTriage.Core.Text;
 
 namespace LspTriage.Core.Analysis.Grounding;
@@ -33,7 +34,7 @@ public static partial class GroundingChecker
     [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|tens of thousands|hundreds of thousands)\b|数十|数百|上百|数千|上千|数万|上万|成千上万|几千|几百|几万", RegexOptions.IgnoreCase)]
     private static partial Regex Vague();
 
-    [GeneratedRegex(@"```.*?(```|\z)|`[^`\n]*`|<!--.*?-->|\[FILL IN\]|\[待填写\]", RegexOptions.Singleline)]
+    [GeneratedRegex(@"```.*?(```|\z)|`[^`\n]*`|<!--.*?-->|" + PlaceholderScanner.BuiltInPattern, RegexOptions.Singleline)]
     private static partial Regex NotClaims();
 
     [GeneratedRegex(@"^.*↑ / .*↓ tok.*$", RegexOptions.Multiline)]

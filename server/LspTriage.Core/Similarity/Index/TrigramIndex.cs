@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Trigrams;
 
@@ -26,9 +27,6 @@ internal sealed class TrigramIndex
 {
     private static readonly double[] Guesses = [0.8, 0.55, 0];
 
-    private static readonly StringComparer PathComparer =
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<int, int> _trigramIds = [];
     private int[][] _postings = [];
@@ -40,7 +38,7 @@ internal sealed class TrigramIndex
     private int _dead;
     private long _postingTotal;
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _idByPath = new(PathComparer);
+    private readonly Dictionary<string, string> _idByPath = new(FilePaths.Comparer);
     private readonly ThreadLocal<Scratch> _scratch;
 
     public TrigramIndex()

@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 namespace LspTriage.Core.Similarity.Records;
 
 /// <summary>
@@ -35,7 +36,7 @@ public sealed class IncidentIdPolicy
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         lock (_lock)
         {
-            if (!_roots.Contains(full, StringComparer.Ordinal))
+            if (!_roots.Contains(full, FilePaths.Comparer))
             {
                 _roots.Add(full);
                 // Deepest first, so nested roots win.
@@ -52,9 +53,9 @@ public sealed class IncidentIdPolicy
         {
             foreach (var root in _roots)
             {
-                if (full.Length > root.Length && full.StartsWith(root, StringComparison.Ordinal) && full[root.Length] == Path.DirectorySeparatorChar)
+                if (FilePaths.RelativeTo(full, root) is { } relative)
                 {
-                    return full[(root.Length + 1)..].Replace('\\', '/');
+                    return relative;
                 }
             }
         }

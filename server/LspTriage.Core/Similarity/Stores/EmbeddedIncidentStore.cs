@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using System.Collections.Concurrent;
 using LspTriage.Core.Similarity.Index;
 using LspTriage.Core.Similarity.Records;
@@ -75,7 +76,7 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
         foreach (var folder in folders.Where(Directory.Exists).Select(Path.GetFullPath).Distinct())
         {
             Ids.AddRoot(folder);
-            files.AddRange(EnumerateFiles(folder).Where(_isIncidentFile));
+            files.AddRange(MarkdownFiles.Under(folder).Where(_isIncidentFile));
         }
         progress?.Report(new IndexProgress(0, files.Count, null));
         var records = new (IncidentRecord Record, int[] Trigrams)?[files.Count];
@@ -111,7 +112,7 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
         path = Path.GetFullPath(path);
         if (!_isIncidentFile(path) || !File.Exists(path))
         {
-            _index.RemoveByPath(path, PathComparison);
+            _index.RemoveByPath(path, FilePaths.Comparison);
             return;
         }
         string text;
@@ -135,7 +136,7 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
     }
 
     /// <summary>A file or folder was deleted.</summary>
-    public void OnFileDeleted(string path) => _index.RemoveByPath(Path.GetFullPath(path), PathComparison);
+    public void OnFileDeleted(string path) => _index.RemoveByPath(Path.GetFullPath(path), FilePaths.Comparison);
 
     /// <summary>A file or folder was renamed or moved.</summary>
     public async Task OnFileRenamedAsync(string oldPath, string newPath, CancellationToken cancellationToken = default)
@@ -149,16 +150,6 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
         {
             await OnFileChangedAsync(newPath, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static StringComparison PathComparison =>
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
-    private static IEnumerable<string> EnumerateFiles(string folder)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        return Directory.EnumerateFiles(folder, "*.md", options)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
     }
 }
 

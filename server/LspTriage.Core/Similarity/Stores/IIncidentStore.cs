@@ -1,3 +1,4 @@
+using LspTriage.Core.Files;
 using LspTriage.Core.Similarity.Records;
 
 namespace LspTriage.Core.Similarity.Stores;
@@ -35,11 +36,7 @@ public sealed record SimilarityQuery(string Key, int Top = 5, double Threshold =
 
     internal bool Excludes(IncidentRecord record) =>
         (ExcludeId is not null && string.Equals(record.Id, ExcludeId, StringComparison.Ordinal)) ||
-        (ExcludePath is not null && record.Path is not null && PathComparer.Equals(record.Path, ExcludePath));
-
-    internal static readonly StringComparer PathComparer = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
-        ? StringComparer.OrdinalIgnoreCase
-        : StringComparer.Ordinal;
+        (ExcludePath is not null && record.Path is not null && FilePaths.Comparer.Equals(record.Path, ExcludePath));
 }
 
 /// <summary>The store cannot be reached (network, server down, authentication): callers may fall back.</summary>
