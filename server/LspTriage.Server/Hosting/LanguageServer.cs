@@ -60,6 +60,8 @@ public sealed class LanguageServer : System.IAsyncDisposable
         features.Commands.Add(new FindSimilarCommand(_similarity));
         features.Commands.Add(new InsertSimilarCommand(_similarity, editor));
         features.Commands.Add(new ReindexCommand(_similarity));
+        features.CodeActions.Add(new Features.Timeline.TimelinePasteCodeActions());
+        features.Hovers.Add(new Features.Timeline.TimelineMetricsHover());
         options.AddFeatures?.Invoke(features);
         var computer = new DiagnosticsComputer(DocumentChecker.Default);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);

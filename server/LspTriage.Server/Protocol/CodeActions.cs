@@ -22,6 +22,7 @@ public static class CodeActionKinds
     public const string Refactor = "refactor";
     public const string Analyze = "refactor.lspTriage.analyze";
     public const string InsertSimilar = "refactor.lspTriage.insertSimilar";
+    public const string TimelineFromPaste = "refactor.rewrite.lspTriage.timeline";
 }
 
 public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);

@@ -62,6 +62,8 @@ public sealed record ServerCapabilities
 
     public CompletionOptions? CompletionProvider { get; init; }
 
+    public bool InlayHintProvider { get; init; }
+
     public CodeLensOptions? CodeLensProvider { get; init; }
 
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }

@@ -16,6 +16,8 @@ internal static class CommandLineApp
         new SimilarCommand(),
         new IndexCommand(),
         new EvalCommand(),
+        new StatsCommand(),
+        new ActionsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken cancellationToken)
