@@ -6,11 +6,15 @@ namespace LspTriage.Server.Workspace;
 
 /// <summary>
 /// The incident and postmortem files under the workspace folders and the history folders: scanned at start, kept
-/// current from watched-file events. Serves workspace/symbol.
+/// current from watched-file events. Serves workspace/symbol; workspace problems and the incident history subscribe to
+/// <see cref="FileChanged"/>.
 /// </summary>
 internal sealed class WorkspaceIncidents
 {
     private readonly ConcurrentDictionary<string, IncidentTitle> _titles = new(FilePaths.Comparer);
+
+    /// <summary>Raised with a path and its new text, or null text when the file is gone.</summary>
+    public event Action<string, string?>? FileChanged;
 
     public IReadOnlyCollection<IncidentTitle> Titles => _titles.Values.ToArray();
 
@@ -48,7 +52,12 @@ internal sealed class WorkspaceIncidents
         {
             _titles[path] = title;
         }
+        FileChanged?.Invoke(path, text);
     }
 
-    public void Remove(string path) => _titles.TryRemove(path, out _);
+    public void Remove(string path)
+    {
+        _titles.TryRemove(path, out _);
+        FileChanged?.Invoke(path, null);
+    }
 }
