@@ -1,8 +1,8 @@
 namespace LspTriage.Server.Protocol;
 
-public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position, CompletionContext? Context);
+public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position, CompletionContext? Context = null);
 
-public sealed record CompletionContext(int TriggerKind, string? TriggerCharacter);
+public sealed record CompletionContext(int TriggerKind, string? TriggerCharacter = null);
 
 public sealed record CompletionOptions(IReadOnlyList<string> TriggerCharacters, bool ResolveProvider);
 

@@ -36,7 +36,7 @@ public sealed record UnchangedDocumentDiagnosticReport(string ResultId)
     public string Kind => "unchanged";
 }
 
-public sealed record WorkspaceDiagnosticParams(string? Identifier, IReadOnlyList<PreviousResultId>? PreviousResultIds);
+public sealed record WorkspaceDiagnosticParams(string? Identifier = null, IReadOnlyList<PreviousResultId>? PreviousResultIds = null);
 
 public sealed record PreviousResultId(string Uri, string Value);
 

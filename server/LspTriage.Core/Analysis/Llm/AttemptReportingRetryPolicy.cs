@@ -11,6 +11,12 @@ internal sealed class AttemptReportingRetryPolicy(int maxRetries, Action<int, in
     private readonly int _maxAttempts = maxRetries + 1;
     private int _attempts;
 
+    /// <summary>
+    /// The transport error of the last attempt that failed without an answer (connection refused, DNS): when the
+    /// deadline ends the retries, this is what the user needs to hear, not "did not answer in time".
+    /// </summary>
+    public Exception? LastTransportError { get; private set; }
+
     protected override void OnSendingRequest(PipelineMessage message)
     {
         Count();
@@ -21,6 +27,28 @@ internal sealed class AttemptReportingRetryPolicy(int maxRetries, Action<int, in
     {
         Count();
         return base.OnSendingRequestAsync(message);
+    }
+
+    protected override bool ShouldRetry(PipelineMessage message, Exception? exception)
+    {
+        Remember(exception);
+        return base.ShouldRetry(message, exception);
+    }
+
+    protected override ValueTask<bool> ShouldRetryAsync(PipelineMessage message, Exception? exception)
+    {
+        Remember(exception);
+        return base.ShouldRetryAsync(message, exception);
+    }
+
+    private void Remember(Exception? exception)
+    {
+        // The SDK's transport wraps the HttpRequestException in a ClientResultException with status 0.
+        if (exception is HttpRequestException or System.Net.Sockets.SocketException
+            || exception?.InnerException is HttpRequestException or System.Net.Sockets.SocketException)
+        {
+            LastTransportError = exception;
+        }
     }
 
     private void Count()

@@ -56,12 +56,13 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
             ["context"] = PromptFacts.Context(facts).Replace("CONTEXT>>>", "CONTEXT >>>", StringComparison.Ordinal),
         });
 
+        var retries = new AttemptReportingRetryPolicy(Math.Max(0, options.MaxRetries), (attempt, of) =>
+            progress?.Report(new AnalysisProgress($"{UrlCredentials.Authority(endpoint.BaseUrl)} did not answer; attempt {attempt} of {of}", 5)));
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = endpoint.BaseUrl,
             NetworkTimeout = options.Timeout,
-            RetryPolicy = new AttemptReportingRetryPolicy(Math.Max(0, options.MaxRetries), (attempt, of) =>
-                progress?.Report(new AnalysisProgress($"{UrlCredentials.Authority(endpoint.BaseUrl)} did not answer; attempt {attempt} of {of}", 5))),
+            RetryPolicy = retries,
             UserAgentApplicationId = "lsptriage",
         };
         var client = new ChatClient(endpoint.Model, new ApiKeyCredential(endpoint.ApiKey ?? "none"), clientOptions);
@@ -91,7 +92,7 @@ public sealed class LlmAnalyzer : IIncidentAnalyzer
                     ? await StreamAsync(client, messages, completionOptions, progress, attempt, deadline.Token).ConfigureAwait(false)
                     : await CompleteAsync(client, messages, completionOptions, deadline.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (Translate(e, endpoint, options, cancellationToken) is { } translated)
+            catch (Exception e) when (Translate(e is OperationCanceledException && retries.LastTransportError is { } refused ? refused : e, endpoint, options, cancellationToken) is { } translated)
             {
                 throw translated;
             }
