@@ -41,8 +41,10 @@ internal static partial class SeverityAssessor
         {
             level = 2;
         }
-        else if (rate >= 1 || users is not null)
+        else if (rate >= 1 || users is not null || SubjectEvidence.Terminal(f) is not null)
         {
+            // A workload that cannot run (crash loop, OOMKilled, unschedulable, evicted) is an outage of that
+            // workload until someone shows otherwise: SEV3 until the blast radius is known, never "no impact".
             level = 3;
         }
         else if (f.MetricChanges.Count > 0 || f.ErrorQuotes.Count > 0)

@@ -30,7 +30,11 @@ internal sealed partial class ImagePullSignature : FailureSignature
     {
         var svc = Svc(f);
         var who = ServiceOf(f, l);
-        var image = f.Clauses.Select(c => ImageName().Match(c.Text)).FirstOrDefault(m => m.Success)?.Groups["image"].Value;
+        // The image that failed to pull, not the first image in the paste (other pods' images are noise): the failing
+        // line's own, then one about the subject, then any that is not about another workload.
+        var candidates = new[] { ev.ClauseOf("pull-failure"), ev.ClauseOf("registry-error") }.OfType<ContextClause>()
+            .Concat(f.Clauses.OrderByDescending(c => c.Relevance == Relevance.Subject).Where(c => c.Relevance != Relevance.Elsewhere));
+        var image = candidates.Select(c => ImageName().Match(c.Text)).FirstOrDefault(m => m.Success)?.Groups["image"].Value;
         var registry = ev.ClauseOf("registry-error")?.Text ?? "";
         var why = registry.Contains("not found", StringComparison.OrdinalIgnoreCase) || registry.Contains("manifest unknown", StringComparison.OrdinalIgnoreCase) || registry.Contains("NotFound", StringComparison.Ordinal)
             ? l.T("the tag does not exist in the registry", "镜像仓库中不存在该标签")

@@ -46,7 +46,7 @@ internal sealed partial class RateLimitingSignature : FailureSignature
                 Mitigate(l, "Request a quota increase or spread load across keys/projects allowed by the provider.", "申请提升配额，或按供应商允许的方式分摊到多个 key/项目。", "Cost rises with usage.", "费用随用量上升。", "Return to the previous quota.", "恢复原配额。"),
             ],
             [
-                Follow(l, "P1", "Alert on quota usage before the limit and on 429 rates", "配额接近上限及 429 比例告警", "Observability team", "可观测性团队"),
+                Follow(l, "P1", "Alert on quota usage before the limit and on rate-limited responses", "配额接近上限及被限流请求比例告警", "Observability team", "可观测性团队"),
                 Follow(l, "P2", "Client-side rate limiting and batching for bulk callers", "批量调用方做客户端限流与合并", $"{svc} team", $"{svc} 团队"),
             ]);
     }
