@@ -162,6 +162,25 @@ public sealed class InputReaderTests
         Assert.Equal("search-indexer", pagerduty.Subject.Primary);
     }
 
+    [Theory]
+    [InlineData("[P1] [Triggered] Orders with unit price < 5% of list price", "Orders with unit price < 5% of list price", "triggered")]
+    [InlineData("[Triggered on {host:web-3}] Disk almost full on web-3", "Disk almost full on web-3", "triggered")]
+    [InlineData("[Recovered] [P2] Checkout error rate above 5%", "Checkout error rate above 5%", "recovered")]
+    public void A_pasted_Datadog_notification_subject_is_an_alert(string subject, string name, string status)
+    {
+        var alert = Assert.Single(FactExtractor.Extract(subject + "\nMonitor query: sum(last_30m):sum:orders.count{env:prod} > 20").Alerts);
+        Assert.Equal(name, alert.Name);
+        Assert.Equal(status, alert.Status);
+        Assert.Empty(FactExtractor.Extract("[10:02] alice: [Triggered] is what the page said").Alerts);
+    }
+
+    [Fact]
+    public void A_recovered_panic_is_quoted_by_its_panic_field_not_by_the_whole_line()
+    {
+        var f = FactExtractor.Extract("2026-10-07T13:01:53.698Z\tERROR\tworker/run.go:102\tjob panicked, recovered\t{\"job\":\"exp-88213\",\"panic\":\"runtime error: slice bounds out of range [:-1]\",\"stack\":\"goroutine 4127 [running]:\"}");
+        Assert.Equal("runtime error: slice bounds out of range [:-1]", Assert.Single(f.Errors).Message);
+    }
+
     [Fact]
     public void Clauses_about_other_pods_and_the_tooling_are_marked_so()
     {

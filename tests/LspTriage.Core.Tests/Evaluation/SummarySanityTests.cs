@@ -17,6 +17,8 @@ public sealed class SummarySanityTests
     [InlineData("payment-svc requests fail with 'too many clients already' since 14:03 and pods restart in CrashLoopBackOff.")]
     [InlineData("At 14:02 UTC the payment service began failing: Postgres refused new clients.")]
     [InlineData("支付服务自 14:02 起大量报错，数据库连接池耗尽导致请求失败。")]
+    [InlineData("payment-svc fails with `Post \"https://psp.example.com/v1/charge\": dial tcp: i/o timeout`; clients give up.")]
+    [InlineData("payment-svc cannot start: `Failed to pull image \"ghcr.io/acme/payment-svc:v2.9.0\": not found`.")]
     public void A_sentence_about_the_symptom_is_sane(string summary)
     {
         Assert.Equal(SummaryProblem.None, SummarySanity.Check(summary, Context));
@@ -28,6 +30,8 @@ public sealed class SummarySanityTests
     [InlineData("\"alertname\": \"PaymentSvcErrorRateHigh\"", SummaryProblem.JsonFragment)]
     [InlineData("{\"summary\": \"payment-svc errors\"}", SummaryProblem.JsonFragment)]
     [InlineData("The alert says \"service\": \"payment-svc\" is failing", SummaryProblem.JsonFragment)]
+    [InlineData("payment-svc fails with `{\\\"job\\\":\\\"exp-88213\\\",\\\"retries\\\":3}`", SummaryProblem.JsonFragment)]
+    [InlineData("payment-svc fails with job panicked {\"retries\": 3, \"fatal\": true}", SummaryProblem.JsonFragment)]
     [InlineData("payment-svc-7d9c-x2x           0/1     CrashLoopBackOff   12         40m", SummaryProblem.TableRow)]
     [InlineData("| payment-svc | 0/1 | CrashLoopBackOff |", SummaryProblem.TableRow)]
     [InlineData("2026-06-02T14:03:11Z ERROR FATAL: sorry, too many clients already", SummaryProblem.LogLine)]

@@ -48,9 +48,11 @@ internal static class SummaryWriter
         {
             return l.T($"{who} fails with {SubjectEvidence.Code(err.Message)}", $"{who} 报错 {SubjectEvidence.Code(err.Message)}");
         }
-        if (f.Alerts.FirstOrDefault(a => a.Name is not null) is { } alert)
+        if (f.Alerts.FirstOrDefault(a => a.Name is not null) is { Name: { } alertName })
         {
-            return l.T($"Alert {alert.Name} fired for {who}", $"{who} 触发告警 {alert.Name}");
+            // A Prometheus alert name is an identifier; a Datadog monitor name is a phrase and reads as a quote.
+            var name = alertName.Contains(' ', StringComparison.Ordinal) ? SubjectEvidence.Code(alertName) : alertName;
+            return l.T($"Alert {name} fired for {who}", $"{who} 触发告警 {name}");
         }
         return null;
     }

@@ -17,7 +17,7 @@ public enum SummaryProblem
 
 /// <summary>
 /// A sane summary is a sentence about the symptom: not empty; at most 600 characters (longer is pasted context);
-/// not JSON (starts with <c>{</c> or <c>[</c>, or holds a quoted key <c>"key":</c>); not a table row (starts with
+/// not JSON (starts with <c>{</c> or <c>[</c>, or holds a member <c>"key": value</c>); not a table row (starts with
 /// <c>|</c>, has two or more <c>|</c> cell separators, or three column gaps of two or more spaces); not a log line
 /// (starts with an ISO date-time, a chat stamp <c>[10:02]</c>, a log level followed by <c>:</c> or <c>]</c>, or
 /// <c>level=</c>); has words (three words of two or more letters, or six Chinese characters), so a bare number or
@@ -35,7 +35,9 @@ public static partial class SummarySanity
         "some", "than", "that", "their", "then", "there", "they", "this", "very", "were", "what", "when", "which", "while", "with",
     };
 
-    [GeneratedRegex(@"""[^""\n]{1,60}""\s*:")]
+    /// <summary>A JSON member: a quoted key, a colon and a JSON value. A Go error quotes its operand the same way
+    /// (<c>Post "https://…": tls: …</c>, <c>Failed to pull image "repo:tag": rpc error</c>) but no value follows.</summary>
+    [GeneratedRegex(@"\\?""[^""\n]{1,60}\\?""\s*:\s*(\\?""|-?\d|\{|\[|true\b|false\b|null\b)")]
     private static partial Regex QuotedKey();
 
     [GeneratedRegex(@"\S( {2,}|\t)\S")]

@@ -28,6 +28,11 @@ internal static partial class AlertReader
     [GeneratedRegex(@"\[(?<status>FIRING|RESOLVED)(:\d+)?\]\s*(?<name>[\w.-]+)?")]
     private static partial Regex TextStatus();
 
+    /// <summary>The subject line of a Datadog notification (email, Slack, a PagerDuty incident it opened):
+    /// "[P1] [Triggered] Orders with unit price &lt; 5% of list price", "[Triggered on {host:web-3}] Disk almost full".</summary>
+    [GeneratedRegex(@"^\s*(\[P[1-5]\]\s*)?\[(?<status>Triggered|Re-Triggered|Warn|Recovered|No Data)( on [^\]]*)?\]\s*(\[P[1-5]\]\s*)?(?<name>\S.{2,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotificationTitle();
+
     public static IReadOnlyList<AlertFact> Read(string raw, ScannedLines lines)
     {
         var alerts = new List<AlertFact>();
@@ -170,6 +175,11 @@ internal static partial class AlertReader
                 continue;
             }
             var text = raw[line.Start..line.End];
+            if (NotificationTitle().Match(text) is { Success: true } title)
+            {
+                alerts.Add(new AlertFact(title.Groups["name"].Value.Trim(), title.Groups["status"].Value.ToLowerInvariant(), new Dictionary<string, string>(), null));
+                continue;
+            }
             if (!text.Contains("alertname", StringComparison.Ordinal) && !text.Contains("FIRING", StringComparison.Ordinal))
             {
                 continue;

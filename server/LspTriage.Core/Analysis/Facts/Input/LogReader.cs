@@ -8,7 +8,7 @@ internal static partial class LogReader
     [GeneratedRegex(@"""(level|severity|lvl)""\s*:\s*""(?<lvl>[A-Za-z]+)""|\b(level|lvl|severity)=""?(?<lvl>[A-Za-z]+)|^\[?(?<lvl>ERROR|FATAL|CRITICAL|PANIC|panic|WARN|WARNING|INFO|DEBUG)\b|\s\[?(?<lvl>ERROR|FATAL|CRITICAL|WARN|INFO|DEBUG)\]?[\s:]|^(?<lvl>[EF])\d{4} ")]
     private static partial Regex Level();
 
-    [GeneratedRegex(@"""(msg|message|error|err)""\s*:\s*""(?<m>(?:[^""\\]|\\.){3,})""|\b(msg|error|err)=""(?<m>(?:[^""\\]|\\.){3,})""|\b(msg|error|err)=(?<m>[^\s""]{3,})")]
+    [GeneratedRegex(@"""(msg|message|error|err|panic)""\s*:\s*""(?<m>(?:[^""\\]|\\.){3,})""|\b(msg|error|err)=""(?<m>(?:[^""\\]|\\.){3,})""|\b(msg|error|err)=(?<m>[^\s""]{3,})")]
     private static partial Regex MessageField();
 
     [GeneratedRegex(@"^(Traceback|Exception in thread|panic:|Caused by:)|^[\w.]+(Exception|Error)(: |$)|\b(Unhandled|uncaught) (exception|rejection)\b", RegexOptions.IgnoreCase)]
