@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the VS Code extension .vsix with a self-contained single-file server inside (no .NET needed by users).
+# Builds the VS Code extension .vsix with a self-contained, ReadyToRun single-file server inside (no .NET needed by users).
 #   bash scripts/package-vscode.sh [--target linux-x64|osx-arm64|win-x64]   (or LSPTRIAGE_TARGET=...)
 # Output: out/vscode/lsptriage-<target>.vsix. Only linux-x64 is built and tested on our machines; the other
 # targets cross-publish the same way (dotnet publish -r <rid> fetches that runtime pack from NuGet).
@@ -30,8 +30,11 @@ started=$(date +%s)
 #    extension looks for). Other platforms' servers are removed so a .vsix carries exactly one.
 rm -rf "$client/server"
 echo "[package] dotnet publish server/LspTriage -r $target"
+# ReadyToRun, not composite: our assemblies are precompiled (the first documentSymbol after start-up drops from ~700 to
+# ~300 ms), the framework keeps its own precompiled code; composite would add ~20 MB to the .vsix and 20 MB of RSS.
 dotnet publish "$repo/server/LspTriage" -c Release -r "$target" --self-contained \
-  -p:PublishSingleFile=true -p:DebugType=None -p:DebugSymbols=false \
+  -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
+  -p:DebugType=None -p:DebugSymbols=false \
   -o "$client/server/$target" --nologo -v quiet
 ls "$client/server/$target"/lsptriage* >/dev/null
 
