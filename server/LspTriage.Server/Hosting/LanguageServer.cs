@@ -1,4 +1,5 @@
 using LspTriage.Core.Analysis;
+using LspTriage.Core.Analysis.Llm;
 using LspTriage.Core.Checks;
 using LspTriage.Server.Editing;
 using LspTriage.Server.Features.Analysis;
@@ -50,7 +51,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
         };
         var features = new FeatureSet();
         var editor = new DocumentEditor(_context);
-        features.Commands.Add(new AnalyzeIncidentCommand(_context, _progress, editor, new AnalysisRunner()));
+        features.Commands.Add(new AnalyzeIncidentCommand(_context, _progress, editor, new AnalysisRunner(llm: new LlmAnalyzer(options.EnvironmentVariable))));
         features.CodeActions.Add(new AnalysisCodeActions());
         features.CodeLenses.Add(new AnalysisCodeLens());
         _similarity = new SimilarityHost(_context, _progress);

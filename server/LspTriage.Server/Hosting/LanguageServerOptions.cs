@@ -7,8 +7,12 @@ public sealed record LanguageServerOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Environment variables, injected so tests control what the LLM and database settings see.</summary>
+    /// <summary>Environment variables the LLM endpoint is read from (API key, base URL, model); null means the
+    /// process's own. Injected so tests control them without touching the test process's environment.</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
+
+    internal string? EnvironmentVariable(string name) =>
+        Environment is null ? System.Environment.GetEnvironmentVariable(name) : Environment.GetValueOrDefault(name);
 
     /// <summary>Adds features beyond the built-in ones (tests use it for commands they control).</summary>
     internal Action<Features.FeatureSet>? AddFeatures { get; init; }

@@ -4,6 +4,7 @@ using LspTriage.Core.Analysis;
 using LspTriage.Core.Analysis.Llm;
 using LspTriage.Core.Analysis.Model;
 using LspTriage.Core.Analysis.Rendering;
+using LspTriage.Core.Documents;
 using LspTriage.Tests.Shared;
 using static LspTriage.Tests.Shared.FakeOpenAiServer;
 
@@ -56,6 +57,35 @@ public sealed class LlmAnalyzerTests
         var user = req.GetProperty("messages")[1].GetProperty("content").GetString()!;
         Assert.Contains("Matching failure signature: connection-pool-exhaustion", user);
         Assert.Contains("Change (12 min before onset)", user);
+    }
+
+    [Fact]
+    public async Task Instructions_planted_in_the_context_cannot_make_the_answer_link_out_inject_html_or_break_the_block()
+    {
+        using var server = new FakeOpenAiServer(new Json(LlmAnswers.Injected()));
+        var a = await Analyzer().AnalyzeAsync(Seed, Options(server), null, CancellationToken.None);
+        var block = AnalysisRenderer.RenderBlock(a, AnalysisLanguage.English);
+
+        // What a markdown preview would make of the block: no link, no image, no raw HTML, only our headings.
+        var html = Markdig.Markdown.ToHtml(block);
+        Assert.DoesNotMatch("(?i)<img\\b", html);
+        Assert.DoesNotMatch("(?i)<a\\b", html);
+        Assert.DoesNotContain("<h1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Injected heading</h", html, StringComparison.Ordinal);
+        Assert.Contains("https://evil.example/rb", html, StringComparison.Ordinal);
+
+        // The block is still one block: one end marker line, found where we put it, and the parser agrees.
+        var lines = block.TrimEnd('\n').Split('\n');
+        Assert.Single(lines, l => l.TrimStart().StartsWith("<!--", StringComparison.Ordinal) && l.Contains("lsptriage:end", StringComparison.Ordinal));
+        Assert.Equal(BlockMarker.End, lines[^1]);
+        var document = IncidentDocument.Parse("# Incident\n\n## Raw incident context\n\nx\n\n" + block + "\nuser text after\n", "/w/incidents/x.md");
+        var parsed = Assert.Single(document.GeneratedBlocks);
+        Assert.True(parsed.IsUnedited(document));
+
+        // The command keeps every character, inside a fence its backticks cannot close.
+        Assert.Contains("   ````sh", lines);
+        Assert.Contains("   [click](https://evil.example/cmd)", lines);
+        Assert.Contains("<code class=\"language-sh\">echo ```\n```\n[click](https://evil.example/cmd)\n</code>", html, StringComparison.Ordinal);
     }
 
     [Fact]

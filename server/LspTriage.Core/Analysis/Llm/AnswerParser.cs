@@ -60,7 +60,7 @@ internal static partial class AnswerParser
                     errors.Add($"{path}.confidence: must be high, medium or low");
                 }
                 var evidence = new List<string>();
-                foreach (var e in StrArr(h, "evidence", path, errors))
+                foreach (var e in StrArr(h, "evidence", path, errors, Shape.Verbatim))
                 {
                     if (e.Length > 0 && context.Contains(e, StringComparison.Ordinal))
                     {
@@ -78,7 +78,7 @@ internal static partial class AnswerParser
             }
 
             var checklist = Arr(root, "checklist", "$", errors, minItems: 1)
-                .Select(x => new ChecklistStep(Str(x.Item, "step", x.Path, errors), Str(x.Item, "command", x.Path, errors), Str(x.Item, "expected", x.Path, errors))).ToList();
+                .Select(x => new ChecklistStep(Str(x.Item, "step", x.Path, errors), Str(x.Item, "command", x.Path, errors, Shape.Verbatim), Str(x.Item, "expected", x.Path, errors))).ToList();
             var mitigations = Arr(root, "mitigations", "$", errors, minItems: 1)
                 .Select(x => new MitigationStep(Str(x.Item, "action", x.Path, errors), Str(x.Item, "risk", x.Path, errors), Str(x.Item, "rollback", x.Path, errors))).ToList();
             var impact = Str(root, "customer_impact", "$", errors);
@@ -88,8 +88,8 @@ internal static partial class AnswerParser
             {
                 const string p = "$.postmortem_draft";
                 draft = new PostmortemDraft(
-                    Str(d, "summary", p, errors), StrArr(d, "timeline", p, errors), StrArr(d, "impact", p, errors),
-                    Str(d, "root_cause", p, errors), Str(d, "detection", p, errors), Str(d, "response", p, errors),
+                    Str(d, "summary", p, errors, Shape.Paragraphs), StrArr(d, "timeline", p, errors), StrArr(d, "impact", p, errors),
+                    Str(d, "root_cause", p, errors, Shape.Paragraphs), Str(d, "detection", p, errors, Shape.Paragraphs), Str(d, "response", p, errors, Shape.Paragraphs),
                     StrArr(d, "went_well", p, errors), StrArr(d, "went_poorly", p, errors), StrArr(d, "action_items", p, errors));
             }
             var followUps = new List<FollowUp>();
@@ -113,7 +113,17 @@ internal static partial class AnswerParser
         }
     }
 
-    private static string Str(JsonElement obj, string name, string path, List<string> errors)
+    /// <summary>How a string of the answer becomes markdown: every prose string is made inert (<see cref="ModelText"/>);
+    /// a command and a quote are kept as written (a quote must match the context), and the renderer puts them in code,
+    /// where nothing renders.</summary>
+    private enum Shape
+    {
+        Line,
+        Paragraphs,
+        Verbatim,
+    }
+
+    private static string Str(JsonElement obj, string name, string path, List<string> errors, Shape shape = Shape.Line)
     {
         if (!obj.TryGetProperty(name, out var v))
         {
@@ -130,7 +140,12 @@ internal static partial class AnswerParser
         {
             errors.Add($"{path}.{name}: must not be empty");
         }
-        return s;
+        return shape switch
+        {
+            Shape.Line => ModelText.Line(s),
+            Shape.Paragraphs => ModelText.Inert(s),
+            _ => s,
+        };
     }
 
     private static JsonElement? Obj(JsonElement obj, string name, string path, List<string> errors)
@@ -179,7 +194,7 @@ internal static partial class AnswerParser
         return result;
     }
 
-    private static List<string> StrArr(JsonElement obj, string name, string path, List<string> errors)
+    private static List<string> StrArr(JsonElement obj, string name, string path, List<string> errors, Shape shape = Shape.Line)
     {
         var result = new List<string>();
         if (!obj.TryGetProperty(name, out var v))
@@ -196,7 +211,8 @@ internal static partial class AnswerParser
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                result.Add(item.GetString()!.Trim());
+                var text = item.GetString()!.Trim();
+                result.Add(shape == Shape.Verbatim ? text : ModelText.Line(text));
             }
             else
             {

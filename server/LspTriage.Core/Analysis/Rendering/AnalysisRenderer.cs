@@ -41,7 +41,7 @@ public static class AnalysisRenderer
             Line($"- **{h.Confidence(hyp.Confidence)}** — {hyp.Title}");
             if (hyp.Evidence.Count > 0)
             {
-                Line($"  - {h.Evidence}: {string.Join("; ", hyp.Evidence.Select(e => "`" + e.Replace("`", "'", StringComparison.Ordinal) + "`"))}");
+                Line($"  - {h.Evidence}: {string.Join("; ", hyp.Evidence.Select(e => "`" + e.Replace("`", "'", StringComparison.Ordinal).ReplaceLineEndings(" ") + "`"))}");
             }
             Line($"  - {h.Refute}: {hyp.Refutation}");
         }
@@ -53,9 +53,15 @@ public static class AnalysisRenderer
         foreach (var step in a.Checklist)
         {
             Line($"{n++}. {step.Step}");
-            Line("   ```sh");
-            Line($"   {step.Command}");
-            Line("   ```");
+            // The fence is longer than any backtick run in the command, and every line is indented into the list
+            // item, so no command (a model's included) can close the block early or leave the list.
+            var fence = new string('`', Math.Max(3, LongestBacktickRun(step.Command) + 1));
+            Line($"   {fence}sh");
+            foreach (var commandLine in step.Command.ReplaceLineEndings("\n").Split('\n'))
+            {
+                Line($"   {commandLine}");
+            }
+            Line($"   {fence}");
             Line($"   {h.Expected}: {step.Expected}");
         }
         Line();
@@ -94,6 +100,17 @@ public static class AnalysisRenderer
         }
         var text = sb.ToString().TrimEnd('\n');
         return newLine == "\n" ? text : text.Replace("\n", newLine, StringComparison.Ordinal);
+    }
+
+    private static int LongestBacktickRun(string s)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in s)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        return longest;
     }
 
     /// <summary>The draft's parts as (heading, markdown) pairs, also used by "Draft this section".</summary>
