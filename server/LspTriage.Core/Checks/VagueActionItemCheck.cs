@@ -10,6 +10,9 @@ namespace LspTriage.Core.Checks;
 /// </summary>
 public sealed partial class VagueActionItemCheck : ICheck
 {
+    /// <summary>Marks the finding a quick fix can answer mechanically (add due/ticket placeholders); a vague item needs words.</summary>
+    public const string UntrackedData = "untracked";
+
     public CheckRule Rule => Rules.VagueActionItem;
 
     public IEnumerable<Finding> Run(IncidentDocument document)
@@ -27,7 +30,7 @@ public sealed partial class VagueActionItemCheck : ICheck
             }
             else if (document.Template.ExpectsTracking && !IsTracked(document, item))
             {
-                yield return Rule.At(span, "Action item has neither a due date nor a ticket link.");
+                yield return Rule.At(span, "Action item has neither a due date nor a ticket link.") with { Data = UntrackedData };
             }
         }
     }

@@ -16,8 +16,40 @@ public static class QuickFixProvider
         "LT006" => [AddOwner(document, finding)],
         "LT007" => AddPriority(document, finding),
         "LT009" => ReplaceSeverity(document, finding),
+        "LT031" => [new QuickFix("Replace with [FILL IN] and describe the condition that made it possible", [new TextEdit(document.RangeOf(finding.Span), "[FILL IN]")])],
+        "LT032" when document.Sections.FirstOrDefault(s => s.HeadingSpan == finding.Span) is { } impact => [AddImpactNumbers(document, impact)],
+        "LT033" when finding.Data == VagueActionItemCheck.UntrackedData => AddTracking(document, finding),
         _ => [],
     };
+
+    /// <summary>Placeholders for the numbers an impact section lacks, after its last line, so LT001 keeps asking until filled.</summary>
+    private static QuickFix AddImpactNumbers(IncidentDocument document, Section section)
+    {
+        var content = document.TextOf(section.ContentSpan);
+        var end = section.ContentSpan.Start + content.TrimEnd().Length;
+        var nl = document.NewLine;
+        var chinese = RequiredSections.IsChinese(document);
+        var line = chinese ? "影响规模：[待填写] 名用户 / 请求，持续 [待填写] 分钟" : "Affected: [FILL IN] users / requests over [FILL IN] minutes";
+        return new QuickFix(chinese ? "补充影响数字（[待填写] 占位）" : "Add placeholders for the numbers (users, duration)",
+            [new TextEdit(TextRange.Empty(document.RangeOf(new TextSpan(end, 0)).Start), $"{nl}{nl}{line}")], IsPreferred: true);
+    }
+
+    /// <summary>A due date and a ticket to fill: the Ticket cell of a table row, else the end of the item's line.</summary>
+    private static IReadOnlyList<QuickFix> AddTracking(IncidentDocument document, Finding finding)
+    {
+        var row = TableRowAt(document, finding);
+        if (row?.Cells?.Ticket is { } ticket)
+        {
+            return [new QuickFix("Add a ticket placeholder ([FILL IN])", [FillCell(document, ticket, "[FILL IN]")], IsPreferred: true)];
+        }
+        if (row is not null)
+        {
+            return [];
+        }
+        var text = document.TextOf(finding.Span).TrimEnd();
+        var at = document.RangeOf(new TextSpan(finding.Span.Start + text.Length, 0)).Start;
+        return [new QuickFix("Add due date and ticket placeholders", [new TextEdit(TextRange.Empty(at), " (due [FILL IN], ticket [FILL IN])")], IsPreferred: true)];
+    }
 
     private static QuickFix FillEmptySection(IncidentDocument document, Section section)
     {

@@ -88,4 +88,45 @@ public sealed class QuickFixProviderTests
             Assert.DoesNotContain("\n", fixedText.Replace("\r\n", "", StringComparison.Ordinal));
         }
     }
+    [Fact]
+    public void Blame_is_replaced_by_a_placeholder_for_the_condition()
+    {
+        var text = "---\nkind: postmortem\n---\n# T\n## Root cause\nHuman error during the failover.\n";
+        var (_, fixedText) = ApplyFirst(text, "LT031");
+        Assert.Contains("## Root cause\n[FILL IN] during the failover.\n", fixedText);
+        var after = DocumentChecker.Default.Check(IncidentDocument.Parse(fixedText));
+        Assert.DoesNotContain(after, f => f.Code == "LT031");
+        Assert.Contains(after, f => f.Code == "LT001");
+    }
+
+    [Theory]
+    [InlineData("## Impact\nCheckout was slow for some customers.\n\n## Timeline\n- 10:00 x\n", "## Impact\nCheckout was slow for some customers.\n\nAffected: [FILL IN] users / requests over [FILL IN] minutes\n\n## Timeline")]
+    [InlineData("## 影响\n部分用户下单缓慢。\n", "## 影响\n部分用户下单缓慢。\n\n影响规模：[待填写] 名用户 / 请求，持续 [待填写] 分钟\n")]
+    public void An_impact_without_numbers_gets_placeholders_for_them_after_its_last_line(string body, string expected)
+    {
+        var text = "---\nkind: postmortem\n---\n# T\n" + body;
+        var (_, fixedText) = ApplyFirst(text, "LT032");
+        Assert.Contains(expected, fixedText);
+        Assert.DoesNotContain(DocumentChecker.Default.Check(IncidentDocument.Parse(fixedText)), f => f.Code == "LT032");
+    }
+
+    [Fact]
+    public void An_untracked_item_gets_due_and_ticket_placeholders_and_a_vague_one_gets_no_mechanical_fix()
+    {
+        var text = "---\nkind: postmortem\ntemplate: pagerduty\n---\n# T\n## Action items\n- [ ] Alert on lock waits — SRE\n- [ ] Improve monitoring — SRE\n";
+        var (doc, fixedText) = ApplyFirst(text, "LT033");
+        Assert.Contains("- [ ] Alert on lock waits — SRE (due [FILL IN], ticket [FILL IN])\n", fixedText);
+        var vague = DocumentChecker.Default.Check(doc).Where(f => f.Code == "LT033").ElementAt(1);
+        Assert.Empty(QuickFixProvider.For(doc, vague));
+        Assert.Single(DocumentChecker.Default.Check(IncidentDocument.Parse(fixedText)), f => f.Code == "LT033");
+    }
+
+    [Fact]
+    public void An_untracked_table_row_gets_its_ticket_cell_filled()
+    {
+        var text = "---\nkind: postmortem\ntemplate: pagerduty\n---\n# T\n## Action items\n| Action | Owner | Ticket |\n|---|---|---|\n| Alert on lock waits | SRE |  |\n";
+        var (_, fixedText) = ApplyFirst(text, "LT033");
+        Assert.Contains("| Alert on lock waits | SRE | [FILL IN] |\n", fixedText);
+        Assert.DoesNotContain(DocumentChecker.Default.Check(IncidentDocument.Parse(fixedText)), f => f.Code == "LT033");
+    }
 }
