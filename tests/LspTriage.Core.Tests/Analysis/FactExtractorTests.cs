@@ -47,6 +47,16 @@ public sealed class FactExtractorTests
         Assert.Equal("login success rate drops from 99.6% to 88%", facts.SuccessRateDrop!.Quote);
     }
 
+    [Theory]
+    [InlineData("SES sending fine, no throttling, bounces normal", true)]
+    [InlineData("the API answers 200s, we are not throttled", true)]
+    [InlineData("no throttling periods on the node, but CPU is pegged", false)]
+    [InlineData("the provider is throttling us since 10:02", false)]
+    public void Throttling_said_to_be_absent_rules_rate_limiting_out(string prose, bool ruledOut)
+    {
+        Assert.Equal(ruledOut, FactExtractor.Extract(prose).RuledOut.Any(r => r.Topic == "rate-limit"));
+    }
+
     [Fact]
     public void Statements_that_rule_causes_out_are_read_unless_retracted()
     {

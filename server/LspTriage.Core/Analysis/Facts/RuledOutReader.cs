@@ -26,7 +26,7 @@ internal static partial class RuledOutReader
     [GeneratedRegex(@"\b(network|packet loss)\b[^\n]{0,40}?\b(normal|fine|ok|healthy|none)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NetworkNormal();
 
-    [GeneratedRegex(@"\b(no|not a single|not one|zero|without( any)?)\s+(\w+\s+){0,2}429s?\b|\bno (rate[- ]limit\w*|throttling by)|\bnot (being )?rate[- ]limited|没有(任何)?\s*429|没有触发限流|未触发限流|没有被限流", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(no|not a single|not one|zero|without( any)?)\s+(\w+\s+){0,2}429s?\b|\bno (rate[- ]limit\w*|throttl\w*)\b(?!\s+(periods|of (the )?CPU))|\bnot (being )?(rate[- ]limited|throttled)|没有(任何)?\s*429|没有触发限流|未触发限流|没有被限流", RegexOptions.IgnoreCase)]
     private static partial Regex NoRateLimit();
 
     public static IReadOnlyList<RuledOutCause> Read(IReadOnlyList<ContextClause> clauses)
