@@ -52,6 +52,9 @@ internal sealed class DocumentEditor
             {
                 return EditOutcome.Applied(document.Version);
             }
+            // The editor sends the didChange that made the edit stale before it answers, but the answer can arrive
+            // here before that notification is applied: let every message already read take its turn first.
+            await _context.InOrderAsync(() => { }).ConfigureAwait(false);
             if (_context.Documents.Get(uri)?.Version == document.Version && result is not null)
             {
                 // Refused for a reason other than a newer version: trying again would only repeat it.
