@@ -12,7 +12,7 @@ namespace LspTriage.Core.Similarity.Stores;
 /// <c>pg_trgm.similarity_threshold</c>. Every statement is parameterised. Connection failures surface as
 /// <see cref="IncidentStoreUnavailableException"/>.
 /// </summary>
-public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
+public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
 {
     /// <summary>The environment variable read when no connection string is configured.</summary>
     public const string EnvironmentVariable = "LSPTRIAGE_PG";
@@ -24,6 +24,9 @@ public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
     private bool _migrated;
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MaxPoolSizeKeyword();
+
     public PostgresIncidentStore(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -31,6 +34,15 @@ public sealed class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
         {
             builder.Timeout = 5; // An unreachable server should be noticed in seconds, not the default 15.
+        }
+        if (!MaxPoolSizeKeyword().IsMatch(connectionString))
+        {
+            // A team shares one server: every editor's language server holds a pool, and PostgreSQL allows 100
+            // connections by default (97 for clients). A store's work is short statements one after another (an
+            // upsert on save, a search, a batch of a load), so one connection serves it and fifty engineers fit
+            // (SharedHistoryTests); an idle one is returned after a minute. A connection string can say otherwise.
+            builder.MaxPoolSize = 1;
+            builder.ConnectionIdleLifetime = 60;
         }
         DisplayName = $"{builder.Host}:{builder.Port}/{builder.Database}";
         _dataSource = NpgsqlDataSource.Create(builder);
