@@ -64,6 +64,8 @@ public sealed record ServerCapabilities
 
     public bool InlayHintProvider { get; init; }
 
+    public DocumentLinkOptions? DocumentLinkProvider { get; init; }
+
     public CodeLensOptions? CodeLensProvider { get; init; }
 
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }

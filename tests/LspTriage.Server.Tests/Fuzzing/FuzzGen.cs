@@ -91,12 +91,13 @@ internal static class FuzzGen
         Doc.Select(d => new Message("textDocument/codeLens", $"{{\"textDocument\":{d}}}", true)),
         Doc.Select(d => new Message("textDocument/documentSymbol", $"{{\"textDocument\":{d}}}", true)),
         Doc.Select(d => new Message("textDocument/foldingRange", $"{{\"textDocument\":{d}}}", true)),
+        Doc.Select(d => new Message("textDocument/documentLink", $"{{\"textDocument\":{d}}}", true)),
         Gen.Select(Doc, Mostly(Gen.Const("null")), (d, r) => new Message("textDocument/diagnostic", $"{{\"textDocument\":{d},\"previousResultId\":{r}}}", true)),
         Gen.Select(Doc, Range, Mostly(Gen.Const("{\"diagnostics\":[]}")), (d, r, c) => new Message("textDocument/codeAction", $"{{\"textDocument\":{d},\"range\":{r},\"context\":{c}}}", true)),
         Mostly(Text).Select(q => new Message("workspace/symbol", $"{{\"query\":{q}}}", true)),
         Gen.Select(Command, Mostly(Uri).Array[0, 2], (c, args) => new Message("workspace/executeCommand", $"{{\"command\":{Quote(c)},\"arguments\":[{string.Join(",", args)}]}}", true)),
         Any.Select(p => new Message("initialize", p, true)),
-        Gen.Select(Gen.OneOf("textDocument/hover", "workspace/symbol", "textDocument/codeAction", "workspace/executeCommand", "no/such"), Any,
+        Gen.Select(Gen.OneOf("textDocument/hover", "workspace/symbol", "textDocument/codeAction", "workspace/executeCommand", "textDocument/documentLink", "no/such"), Any,
             (m, p) => new Message(m, p, true)));
 
     /// <summary>Notifications that change state (documents, settings, files), some of them ill-formed.</summary>

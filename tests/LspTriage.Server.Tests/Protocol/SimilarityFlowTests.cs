@@ -133,4 +133,33 @@ public sealed class SimilarityFlowTests : IDisposable
         Assert.Matches(@"\n- \d+% \[Payment service connection pool exhaustion after batch job deploy\]\(", buffer.Text);
         Assert.Matches(@"\n  .*wording \d+% \(pg_trgm\)\n", buffer.Text);
     }
+
+    [Fact]
+    public async Task Each_incident_in_the_inserted_block_is_a_document_link_to_its_file()
+    {
+        await using var client = await StartAsync();
+        var uri = UriOf("incidents/new.md");
+        var buffer = new EditorBuffer(client, uri, NewIncident() + "\nSee [the runbook](../runbooks/payments.md).\n");
+        await buffer.OpenAsync();
+        var before = await client.RequestAsync("textDocument/documentLink", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
+        Assert.Empty(before["result"]!.AsArray()); // the user's own links are the markdown server's business
+
+        await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "lspTriage.insertSimilar", ["arguments"] = new JsonArray(uri) });
+        await client.DiagnosticsAsync(uri, buffer.Version);
+        var links = (await client.RequestAsync("textDocument/documentLink", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }))["result"]!.AsArray();
+
+        Assert.NotEmpty(links);
+        var lines = buffer.Text.Split('\n');
+        foreach (var link in links)
+        {
+            var target = new Uri((string)link!["target"]!);
+            Assert.True(File.Exists(target.LocalPath), target.LocalPath);
+            Assert.StartsWith(PathOf("incidents"), target.LocalPath, StringComparison.Ordinal);
+            var range = link["range"]!;
+            var line = lines[(int)range["start"]!["line"]!];
+            var title = line[(int)range["start"]!["character"]!..(int)range["end"]!["character"]!];
+            Assert.Contains($"[{title}](", line, StringComparison.Ordinal);
+            Assert.Contains(File.ReadAllText(target.LocalPath).Split('\n').First(l => l.StartsWith("# ", StringComparison.Ordinal))[2..].Trim(), title, StringComparison.Ordinal);
+        }
+    }
 }
