@@ -85,7 +85,7 @@ public sealed class LlmAnalyzerTests
         // The command keeps every character, inside a fence its backticks cannot close.
         Assert.Contains("   ````sh", lines);
         Assert.Contains("   [click](https://evil.example/cmd)", lines);
-        Assert.Contains("<code class=\"language-sh\">echo ```\n```\n[click](https://evil.example/cmd)\n</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<code class=\"language-sh\">echo ```\n```\n[click](https://evil.example/cmd)\n&amp;lt;!-- lsptriage:end --&gt;\n</code>", html, StringComparison.Ordinal);
     }
 
     [Fact]

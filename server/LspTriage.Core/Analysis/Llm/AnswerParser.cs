@@ -78,7 +78,7 @@ internal static partial class AnswerParser
             }
 
             var checklist = Arr(root, "checklist", "$", errors, minItems: 1)
-                .Select(x => new ChecklistStep(Str(x.Item, "step", x.Path, errors), Str(x.Item, "command", x.Path, errors, Shape.Verbatim), Str(x.Item, "expected", x.Path, errors))).ToList();
+                .Select(x => new ChecklistStep(Str(x.Item, "step", x.Path, errors), ModelText.Command(Str(x.Item, "command", x.Path, errors, Shape.Verbatim)), Str(x.Item, "expected", x.Path, errors))).ToList();
             var mitigations = Arr(root, "mitigations", "$", errors, minItems: 1)
                 .Select(x => new MitigationStep(Str(x.Item, "action", x.Path, errors), Str(x.Item, "risk", x.Path, errors), Str(x.Item, "rollback", x.Path, errors))).ToList();
             var impact = Str(root, "customer_impact", "$", errors);

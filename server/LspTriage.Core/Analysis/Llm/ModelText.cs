@@ -40,6 +40,10 @@ public static partial class ModelText
     /// <summary>One line of prose (a title, a step, a reason): line breaks become spaces, then <see cref="Inert"/>.</summary>
     public static string Line(string text) => Inert(LineBreaks().Replace(text, " "));
 
+    /// <summary>A command is shown as written, in a code block where nothing renders, except a line that would read
+    /// as one of our block markers (no shell command starts with <c>&lt;!--</c>).</summary>
+    public static string Command(string text) => CommentLine().Replace(text, "${indent}&lt;!--");
+
     /// <summary>Prose that may span lines (a postmortem draft's paragraphs), made inert line by line.</summary>
     public static string Inert(string text)
     {
