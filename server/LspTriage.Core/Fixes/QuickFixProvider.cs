@@ -25,13 +25,11 @@ public static class QuickFixProvider
     /// <summary>Placeholders for the numbers an impact section lacks, after its last line, so LT001 keeps asking until filled.</summary>
     private static QuickFix AddImpactNumbers(IncidentDocument document, Section section)
     {
-        var content = document.TextOf(section.ContentSpan);
-        var end = section.ContentSpan.Start + content.TrimEnd().Length;
         var nl = document.NewLine;
         var chinese = RequiredSections.IsChinese(document);
         var line = chinese ? "影响规模：[待填写] 名用户 / 请求，持续 [待填写] 分钟" : "Affected: [FILL IN] users / requests over [FILL IN] minutes";
         return new QuickFix(chinese ? "补充影响数字（[待填写] 占位）" : "Add placeholders for the numbers (users, duration)",
-            [new TextEdit(TextRange.Empty(document.RangeOf(new TextSpan(end, 0)).Start), $"{nl}{nl}{line}")], IsPreferred: true);
+            [new TextEdit(TextRange.Empty(EndOfText(document, section.ContentSpan)), $"{nl}{nl}{line}")], IsPreferred: true);
     }
 
     /// <summary>A due date and a ticket to fill: the Ticket cell of a table row, else the end of the item's line.</summary>
@@ -46,9 +44,7 @@ public static class QuickFixProvider
         {
             return [];
         }
-        var text = document.TextOf(finding.Span).TrimEnd();
-        var at = document.RangeOf(new TextSpan(finding.Span.Start + text.Length, 0)).Start;
-        return [new QuickFix("Add due date and ticket placeholders", [new TextEdit(TextRange.Empty(at), " (due [FILL IN], ticket [FILL IN])")], IsPreferred: true)];
+        return [new QuickFix("Add due date and ticket placeholders", [new TextEdit(TextRange.Empty(EndOfText(document, finding.Span)), " (due [FILL IN], ticket [FILL IN])")], IsPreferred: true)];
     }
 
     private static QuickFix FillEmptySection(IncidentDocument document, Section section)
@@ -65,11 +61,12 @@ public static class QuickFixProvider
         {
             return new QuickFix("Add an owner placeholder ([FILL IN])", [FillCell(document, cell, "[FILL IN]")], IsPreferred: true);
         }
-        var text = document.TextOf(finding.Span).TrimEnd();
-        var trailing = finding.Span.Length - text.Length;
-        var at = document.RangeOf(new TextSpan(finding.Span.End - trailing, 0)).Start;
-        return new QuickFix("Add an owner placeholder (— [FILL IN])", [new TextEdit(TextRange.Empty(at), " — [FILL IN]")], IsPreferred: true);
+        return new QuickFix("Add an owner placeholder (— [FILL IN])", [new TextEdit(TextRange.Empty(EndOfText(document, finding.Span)), " — [FILL IN]")], IsPreferred: true);
     }
+
+    /// <summary>Where the text of a span ends, before its trailing blank lines and spaces: where an appended word belongs.</summary>
+    private static Position EndOfText(IncidentDocument document, TextSpan span) =>
+        document.RangeOf(new TextSpan(span.Start + document.TextOf(span).TrimEnd().Length, 0)).Start;
 
     private static IReadOnlyList<QuickFix> AddPriority(IncidentDocument document, Finding finding)
     {

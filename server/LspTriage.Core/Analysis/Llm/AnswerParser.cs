@@ -78,7 +78,7 @@ internal static partial class AnswerParser
             }
 
             var checklist = Arr(root, "checklist", "$", errors, minItems: 1)
-                .Select(x => new ChecklistStep(Str(x.Item, "step", x.Path, errors), ModelText.Command(Str(x.Item, "command", x.Path, errors, Shape.Verbatim)), Str(x.Item, "expected", x.Path, errors))).ToList();
+                .Select(x => new ChecklistStep(Str(x.Item, "step", x.Path, errors), Str(x.Item, "command", x.Path, errors, Shape.Command), Str(x.Item, "expected", x.Path, errors))).ToList();
             var mitigations = Arr(root, "mitigations", "$", errors, minItems: 1)
                 .Select(x => new MitigationStep(Str(x.Item, "action", x.Path, errors), Str(x.Item, "risk", x.Path, errors), Str(x.Item, "rollback", x.Path, errors))).ToList();
             var impact = Str(root, "customer_impact", "$", errors);
@@ -115,13 +115,22 @@ internal static partial class AnswerParser
 
     /// <summary>How a string of the answer becomes markdown: every prose string is made inert (<see cref="ModelText"/>);
     /// a command and a quote are kept as written (a quote must match the context), and the renderer puts them in code,
-    /// where nothing renders.</summary>
+    /// where nothing renders; a command only loses a line that would read as a block marker.</summary>
     private enum Shape
     {
         Line,
         Paragraphs,
+        Command,
         Verbatim,
     }
+
+    private static string Shaped(string text, Shape shape) => shape switch
+    {
+        Shape.Line => ModelText.Line(text),
+        Shape.Paragraphs => ModelText.Inert(text),
+        Shape.Command => ModelText.Command(text),
+        _ => text,
+    };
 
     private static string Str(JsonElement obj, string name, string path, List<string> errors, Shape shape = Shape.Line)
     {
@@ -140,12 +149,7 @@ internal static partial class AnswerParser
         {
             errors.Add($"{path}.{name}: must not be empty");
         }
-        return shape switch
-        {
-            Shape.Line => ModelText.Line(s),
-            Shape.Paragraphs => ModelText.Inert(s),
-            _ => s,
-        };
+        return Shaped(s, shape);
     }
 
     private static JsonElement? Obj(JsonElement obj, string name, string path, List<string> errors)
@@ -211,8 +215,7 @@ internal static partial class AnswerParser
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                var text = item.GetString()!.Trim();
-                result.Add(shape == Shape.Verbatim ? text : ModelText.Line(text));
+                result.Add(Shaped(item.GetString()!.Trim(), shape));
             }
             else
             {

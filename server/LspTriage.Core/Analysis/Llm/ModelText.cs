@@ -42,7 +42,7 @@ public static partial class ModelText
 
     /// <summary>A command is shown as written, in a code block where nothing renders, except a line that would read
     /// as one of our block markers (no shell command starts with <c>&lt;!--</c>).</summary>
-    public static string Command(string text) => CommentLine().Replace(text, "${indent}&lt;!--");
+    public static string Command(string text) => EscapeCommentLines(text);
 
     /// <summary>Prose that may span lines (a postmortem draft's paragraphs), made inert line by line.</summary>
     public static string Inert(string text)
@@ -58,11 +58,7 @@ public static partial class ModelText
                 break;
             }
             sb.Append(Prose(text[i..tick]));
-            var run = 1;
-            while (tick + run < text.Length && text[tick + run] == '`')
-            {
-                run++;
-            }
+            var run = RunAt(text, tick);
             var close = ClosingRun(text, tick + run, run);
             if (close < 0)
             {
@@ -74,18 +70,27 @@ public static partial class ModelText
             sb.Append(text, tick, close + run - tick);
             i = close + run;
         }
-        return CommentLine().Replace(sb.ToString(), "${indent}&lt;!--");
+        return EscapeCommentLines(sb.ToString());
+    }
+
+    private static string EscapeCommentLines(string text) => CommentLine().Replace(text, "${indent}&lt;!--");
+
+    /// <summary>How many backticks in a row start at <paramref name="at"/>.</summary>
+    private static int RunAt(string text, int at)
+    {
+        var run = 0;
+        while (at + run < text.Length && text[at + run] == '`')
+        {
+            run++;
+        }
+        return run;
     }
 
     private static int ClosingRun(string text, int from, int length)
     {
         for (var j = text.IndexOf('`', from); j >= 0; j = text.IndexOf('`', j))
         {
-            var run = 1;
-            while (j + run < text.Length && text[j + run] == '`')
-            {
-                run++;
-            }
+            var run = RunAt(text, j);
             if (run == length)
             {
                 return j;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using LspTriage.Core.Similarity.Records;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,8 +25,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
     private bool _migrated;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex MaxPoolSizeKeyword();
+    [GeneratedRegex(@"max(imum)?\s*pool\s*size", RegexOptions.IgnoreCase)]
+    private static partial Regex MaxPoolSizeKeyword();
 
     public PostgresIncidentStore(string connectionString)
     {
