@@ -257,13 +257,25 @@ function quickInput(page) {
   return page.locator('.quick-input-widget input.input');
 }
 
+/**
+ * Opens the quick input and types `value`. An editor that takes focus just after it opened (a file picked a moment
+ * ago, a peek closing) hides the widget again, so a widget that vanishes before it is typed into is opened again.
+ */
 async function openQuickInput(page, value) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = quickInput(page);
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(value);
-  return input;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = quickInput(page);
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(value, { timeout: 5_000 });
+      return input;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      log(`quick input hid before it was typed into (attempt ${attempt}); opening it again`);
+      await sleep(500);
+    }
+  }
 }
 
 /** Runs a command from the palette, picking the row whose label is exactly `label`. */
