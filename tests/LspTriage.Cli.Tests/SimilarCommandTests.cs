@@ -33,6 +33,23 @@ public sealed class SimilarCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_terminal_the_results_are_a_table_with_the_same_details()
+    {
+        _dir.Write("incidents/2026-06-02-pool.md", Incident("Payment service connection pool exhaustion after batch job deploy", "Failed checkouts."));
+        _dir.Write("incidents/2025-11-01-pool.md", Incident("Payment service connection pool exhaustion after deploy", "Failed checkouts."));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var io = new LspTriage.Cli.Cli.CliIo(output, error, IsTerminal: true, _dir.Path, _ => null, OutIsTerminal: true);
+        var exit = await LspTriage.Cli.Cli.CommandLineApp.RunAsync(["similar", "incidents/2026-06-02-pool.md"], io, CancellationToken.None);
+        Assert.Equal(0, exit);
+        var table = output.ToString();
+        Assert.Contains("╭", table);
+        Assert.Matches(@"│ \d+% +│ Payment service connection pool exhaustion after deploy", table);
+        Assert.Contains("root cause: Cron job full table scan.", table);
+        Assert.DoesNotContain("- ", table.Split('\n')[0]);
+    }
+
+    [Fact]
     public async Task Lexical_text_query_with_json_output_top_and_threshold()
     {
         _dir.Write("history/a.md", Incident("数据库连接池耗尽", "支付失败。"));

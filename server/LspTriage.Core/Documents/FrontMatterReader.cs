@@ -5,7 +5,10 @@ namespace LspTriage.Core.Documents;
 /// <summary>
 /// Reads the <c>---</c> delimited YAML front matter at the top of a file: top-level <c>key: value</c> pairs, flow lists
 /// (<c>[a, b]</c>) and block lists (<c>- a</c>), with exact value spans. Deliberately not a full YAML parser: these files
-/// only use flat metadata, and we need offsets for diagnostics, which general YAML libraries do not give for scalars.
+/// only use flat metadata, and the editor needs every line's findings and completion context while the user types.
+/// YamlDotNet was measured against it (ARCHITECTURE.md, "Libraries"): it gives exact scalar positions too, but it throws
+/// on half of the prefixes of our samples' front matter (an unclosed quote or list mid-typing), which would drop every
+/// front-matter finding for that keystroke, where this reader loses one line.
 /// </summary>
 internal static class FrontMatterReader
 {

@@ -1,64 +1,26 @@
+using System.CommandLine;
+using System.Globalization;
+
 namespace LspTriage.Cli.Cli;
 
 /// <summary>
-/// Parsed command-line arguments: positionals, <c>--name value</c> / <c>--name=value</c> options, and flags.
-/// Each command says which options take a value; anything unknown is a usage error (exit code 2).
+/// A command's parsed arguments, read by option name: what System.CommandLine parsed against the command's
+/// <see cref="CliOption"/> declarations. The value checks that need the command's words (a choice, a range) live here
+/// so every command says them the same way.
 /// </summary>
-internal sealed class CliArgs
+internal sealed class CliArgs(ParseResult result, IReadOnlyDictionary<string, Option> options, Argument<string[]>? positionals)
 {
-    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    public IReadOnlyList<string> Positionals => positionals is null ? [] : result.GetValue(positionals) ?? [];
 
-    private CliArgs()
-    {
-    }
+    /// <summary>The words as given, from the command's name on (response files expanded): for reports to say how they were made.</summary>
+    public string CommandLine => string.Join(' ', result.Tokens.Select(t => t.Value));
 
-    public List<string> Positionals { get; } = [];
+    public bool Has(string flag) => result.GetValue((Option<bool>)options[flag]);
 
-    public static CliArgs Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags)
-    {
-        var result = new CliArgs();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg == "--")
-            {
-                result.Positionals.AddRange(args.Skip(i + 1));
-                break;
-            }
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
-            {
-                result.Positionals.Add(arg);
-                continue;
-            }
-            var eq = arg.IndexOf('=');
-            var name = eq > 0 ? arg[2..eq] : arg[2..];
-            if (valueOptions.Contains(name))
-            {
-                var value = eq > 0 ? arg[(eq + 1)..] : i + 1 < args.Count ? args[++i] : throw new UsageException($"--{name} needs a value.");
-                if (!result._options.TryGetValue(name, out var list))
-                {
-                    result._options[name] = list = [];
-                }
-                list.Add(value);
-            }
-            else if (flags.Contains(name) && eq < 0)
-            {
-                result._flags.Add(name);
-            }
-            else
-            {
-                throw new UsageException($"Unknown option --{name}.");
-            }
-        }
-        return result;
-    }
+    /// <summary>The option's value; given more than once, the last.</summary>
+    public string? Value(string name) => Values(name) is [.., var last] ? last : null;
 
-    public bool Has(string flag) => _flags.Contains(flag);
-
-    public string? Value(string name) => _options.TryGetValue(name, out var v) ? v[^1] : null;
-
-    public IReadOnlyList<string> Values(string name) => _options.TryGetValue(name, out var v) ? v : [];
+    public IReadOnlyList<string> Values(string name) => result.GetValue((Option<string[]>)options[name]) ?? [];
 
     /// <summary>A value that must be one of <paramref name="allowed"/>.</summary>
     public string Choice(string name, string fallback, params string[] allowed)
@@ -74,7 +36,7 @@ internal sealed class CliArgs
         {
             return fallback;
         }
-        return int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new UsageException($"--{name} must be a whole number from {min} to {max} (got '{raw}').");
     }

@@ -5,11 +5,22 @@ internal interface ICliCommand
 {
     string Name { get; }
 
-    /// <summary>One line for <c>lsptriage --help</c>.</summary>
+    /// <summary>One line for <c>lsptriage --help</c>, and the first line of the command's own help.</summary>
     string Summary { get; }
 
-    /// <summary>The command's own help: synopsis and options.</summary>
-    string Usage { get; }
+    /// <summary>The positional arguments as help shows them (<c>PATH...</c>, <c>FILE</c>), or null when there are none.</summary>
+    string? Arguments { get; }
 
-    Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken);
+    /// <summary>What the positionals are, for the help's Arguments list.</summary>
+    string ArgumentsDescription => "";
+
+    /// <summary>The synopsis lines after <c>lsptriage NAME</c>; the first is shown with every usage error.</summary>
+    IReadOnlyList<string> Synopsis => [Arguments is null ? "[options]" : $"{Arguments} [options]"];
+
+    IReadOnlyList<CliOption> Options { get; }
+
+    /// <summary>What the command does in detail and its exit codes: the end of its help.</summary>
+    string Details { get; }
+
+    Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken);
 }

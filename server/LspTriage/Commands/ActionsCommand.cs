@@ -13,30 +13,38 @@ internal sealed class ActionsCommand : ICliCommand
 
     public string Summary => "Export open action items (JSON, CSV, or a script of gh issue create commands)";
 
-    public string Usage => """
-        Usage: lsptriage actions PATH... [--format json|csv|github] [--link-base URL]
+    public string? Arguments => "PATH...";
 
+    public string ArgumentsDescription => "Incident and postmortem files, or folders holding them";
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Value("format", "json|csv|github", """
+            json (default); csv; github: a shell script with one `gh issue create` per item,
+            every value single-quoted, @handle owners as assignees
+            """, "json", "csv", "github"),
+        CliOption.Value("link-base", "URL", """
+            Make links absolute, e.g. https://github.com/ORG/REPO/blob/main: links become URL/PATH#L<line>.
+            Without it links are PATH:LINE relative to the working directory.
+            """),
+    ];
+
+    public string Details => """
         Lists the open (unchecked) action items of the incident and postmortem files under the given paths, with
         owner, priority, due date (due 2026-07-01, by 2026-07-01, 截止 2026-07-01) and the file and line they come from.
-
-          --format      json (default); csv; github: a shell script with one `gh issue create` per item,
-                        every value single-quoted, @handle owners as assignees
-          --link-base   Make links absolute, e.g. https://github.com/ORG/REPO/blob/main: links become
-                        URL/PATH#L<line>. Without it links are PATH:LINE relative to the working directory.
 
         Exit code 0; 1 when a file could not be read (the others are still listed); 2 on usage errors.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args, new HashSet<string> { "format", "link-base" }, new HashSet<string>());
-        var format = parsed.Choice("format", "json", "json", "csv", "github");
-        var linkBase = parsed.Value("link-base")?.TrimEnd('/');
+        var format = args.Choice("format", "json", "json", "csv", "github");
+        var linkBase = args.Value("link-base")?.TrimEnd('/');
         if (linkBase is not null && !(Uri.TryCreate(linkBase, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"))
         {
             throw new UsageException($"--link-base must be an http(s) URL (got '{linkBase}').");
         }
-        var files = IncidentFiles.Read(parsed.Positionals, io, Name, cancellationToken);
+        var files = IncidentFiles.Read(args.Positionals, io, Name, cancellationToken);
         var items = files.Documents.SelectMany(d => OpenActionItem.From(d.Display, d.Document)).ToArray();
         string Link(OpenActionItem i) => linkBase is null ? $"{i.Path}:{i.Line}" : $"{linkBase}/{Uri.EscapeDataString(i.Path).Replace("%2F", "/", StringComparison.Ordinal)}#L{i.Line}";
         var output = format switch

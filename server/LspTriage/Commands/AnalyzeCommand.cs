@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LspTriage.Cli.Cli;
 using LspTriage.Core.Analysis;
+using LspTriage.Core.Analysis.Prompts;
 using LspTriage.Core.Analysis.Editing;
 using LspTriage.Core.Analysis.Grounding;
 using LspTriage.Core.Analysis.Llm;
@@ -27,41 +28,51 @@ internal sealed class AnalyzeCommand : ICliCommand
 
     public string Summary => "Analyze an incident's raw context (offline rules or an OpenAI-compatible LLM)";
 
-    public string Usage => """
-        Usage: lsptriage analyze FILE [--provider offline|openai] [--prompt v1|v2] [--lang en|zh] [--write] [--json]
-                                      [--model NAME] [--base-url URL] [--timeout SECONDS]
+    public string? Arguments => "FILE";
 
+    public string ArgumentsDescription => "The incident file whose raw context is analyzed";
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Value("provider", "offline|openai", """
+            offline (default): deterministic rules, no network
+            openai: any OpenAI-compatible endpoint; LSPTRIAGE_LLM_BASE_URL, LSPTRIAGE_LLM_MODEL,
+            LSPTRIAGE_LLM_API_KEY (or OPENAI_API_KEY / DEEPSEEK_API_KEY)
+            """, "offline", "openai"),
+        CliOption.Value("prompt", "VERSION", "Prompt version for the LLM (default v2)", [.. PromptLibrary.Versions]),
+        CliOption.Value("lang", "en|zh", "Output language, en (default) or zh", "en", "zh"),
+        CliOption.Value("model", "NAME", "The model for openai (default: LSPTRIAGE_LLM_MODEL or the endpoint's default)"),
+        CliOption.Value("base-url", "URL", "OpenAI-compatible endpoint (default: LSPTRIAGE_LLM_BASE_URL)"),
+        CliOption.Value("timeout", "SECONDS", "Per-request timeout for openai"),
+        CliOption.Flag("write", """
+            Insert the block after the raw context, or replace the previous block if it was not edited since it
+            was generated (an edited block is kept, and the new one added after it)
+            """),
+        CliOption.Flag("json", "Print the analysis as JSON instead of markdown"),
+    ];
+
+    public string Details => """
         Reads the '## Raw incident context' section (or '## 原始事件上下文') of FILE and prints the analysis as markdown
         inside a generated block.
-
-          --provider   offline (default): deterministic rules, no network
-                       openai: any OpenAI-compatible endpoint; LSPTRIAGE_LLM_BASE_URL, LSPTRIAGE_LLM_MODEL,
-                       LSPTRIAGE_LLM_API_KEY (or OPENAI_API_KEY / DEEPSEEK_API_KEY)
-          --prompt     prompt version for the LLM (default v2)
-          --lang       output language, en (default) or zh
-          --write      insert the block after the raw context, or replace the previous block if it was not edited
-                       since it was generated (an edited block is kept, and the new one added after it)
-          --json       print the analysis as JSON instead of markdown
 
         Exit codes: 0 done, 1 the analysis failed (no raw context, endpoint unreachable, key missing, invalid answer),
         2 usage error.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args, new HashSet<string> { "provider", "prompt", "lang", "model", "base-url", "timeout" }, new HashSet<string> { "write", "json" });
-        if (parsed.Positionals.Count != 1)
+        if (args.Positionals.Count != 1)
         {
             throw new UsageException("Name exactly one incident file.");
         }
-        var provider = parsed.Choice("provider", "offline", "offline", "openai");
-        var prompt = parsed.Choice("prompt", "v2", "v1", "v2");
-        AnalysisLanguageExtensions.TryParse(parsed.Choice("lang", "en", "en", "zh"), out var language);
-        var timeout = parsed.Integer("timeout", 100, 1, 3600);
-        var path = io.FullPath(parsed.Positionals[0]);
+        var provider = args.Choice("provider", "offline", "offline", "openai");
+        var prompt = args.Choice("prompt", "v2", "v1", "v2");
+        AnalysisLanguageExtensions.TryParse(args.Choice("lang", "en", "en", "zh"), out var language);
+        var timeout = args.Integer("timeout", 100, 1, 3600);
+        var path = io.FullPath(args.Positionals[0]);
         if (!File.Exists(path))
         {
-            await io.Error.WriteLineAsync($"lsptriage analyze: {parsed.Positionals[0]}: no such file").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"lsptriage analyze: {args.Positionals[0]}: no such file").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -70,8 +81,8 @@ internal sealed class AnalyzeCommand : ICliCommand
             Provider = provider,
             PromptVersion = prompt,
             Language = language,
-            Model = parsed.Value("model"),
-            BaseUrl = parsed.Value("base-url"),
+            Model = args.Value("model"),
+            BaseUrl = args.Value("base-url"),
             Timeout = TimeSpan.FromSeconds(timeout),
         };
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
@@ -89,21 +100,21 @@ internal sealed class AnalyzeCommand : ICliCommand
         catch (AnalysisException e)
         {
             progress?.Clear();
-            await io.Error.WriteLineAsync($"lsptriage analyze: {parsed.Positionals[0]}: {e.Message}").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"lsptriage analyze: {args.Positionals[0]}: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         progress?.Clear();
 
-        if (parsed.Has("json"))
+        if (args.Has("json"))
         {
             await io.Out.WriteLineAsync(JsonSerializer.Serialize(result.Analysis, Json)).ConfigureAwait(false);
         }
-        else if (!parsed.Has("write"))
+        else if (!args.Has("write"))
         {
             await io.Out.WriteAsync(result.Block).ConfigureAwait(false);
         }
 
-        if (parsed.Has("write"))
+        if (args.Has("write"))
         {
             // Re-read right before writing: if the file changed while the model was thinking, recompute against it.
             var current = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
@@ -115,12 +126,12 @@ internal sealed class AnalyzeCommand : ICliCommand
                 await io.Error.WriteLineAsync($"warning: {edit.Warning}").ConfigureAwait(false);
             }
             var verb = edit.Kind == BlockEditKind.Replaced ? "replaced the analysis in" : "added the analysis to";
-            await io.Error.WriteLineAsync($"lsptriage analyze: {verb} {parsed.Positionals[0]} ({RunLine.Format(result.Analysis.Run)})").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"lsptriage analyze: {verb} {args.Positionals[0]} ({RunLine.Format(result.Analysis.Run)})").ConfigureAwait(false);
             var written = IncidentDocument.Parse(updated, path);
             foreach (var claim in AnalysisGrounding.Check(written))
             {
                 var p = written.Lines.PositionAt(claim.Span.Start);
-                await io.Error.WriteLineAsync($"{parsed.Positionals[0]}:{p.Line + 1}:{p.Character + 1}: warning {GroundingChecker.DiagnosticCode}: {claim.Message}").ConfigureAwait(false);
+                await io.Error.WriteLineAsync($"{args.Positionals[0]}:{p.Line + 1}:{p.Character + 1}: warning {GroundingChecker.DiagnosticCode}: {claim.Message}").ConfigureAwait(false);
             }
         }
         return ExitCodes.Success;

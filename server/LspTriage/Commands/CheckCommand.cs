@@ -13,42 +13,50 @@ internal sealed class CheckCommand : ICliCommand
 
     public string Summary => "Check incident and postmortem files (text, JSON or SARIF for code scanning)";
 
-    public string Usage => """
-        Usage: lsptriage check PATH... [--format text|json|sarif] [--placeholder REGEX]... [--template NAME] [--require HEADING]... [--disable CODE]...
+    public string? Arguments => "PATH...";
 
+    public string ArgumentsDescription => "Files to check, and folders whose incident and postmortem files are checked";
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Value("format", "text|json|sarif", """
+            text (default): file:line:col: severity code: message
+            json: one object with every finding
+            sarif: SARIF 2.1.0, for GitHub code scanning
+            """, "text", "json", "sarif"),
+        CliOption.Repeated("placeholder", "REGEX", "An extra placeholder pattern (.NET regex), besides [FILL IN], [TODO], TBD, [待填写]"),
+        CliOption.Value("template", "NAME", """
+            The postmortem template: lsptriage, google-sre, atlassian, pagerduty, or auto (default: front matter
+            template:, else detected from the headings)
+            """, ["auto", .. TemplateProfiles.All.Select(t => t.Id)]),
+        CliOption.Repeated("require", "HEADING", "A section every postmortem must have, replacing the template's list"),
+        CliOption.Repeated("disable", "CODE", "A rule code not to report, e.g. LT033"),
+    ];
+
+    public string Details => """
         Checks the given files, and the incident and postmortem files under the given folders (files matching
         **/incidents/**/*.md, **/postmortems/**/*.md, *.incident.md, *.postmortem.md, or with front matter kind:).
         Files named explicitly are always checked.
 
-          --format        text (default): file:line:col: severity code: message
-                          json: one object with every finding
-                          sarif: SARIF 2.1.0, for GitHub code scanning
-          --placeholder   An extra placeholder pattern (.NET regex), besides [FILL IN], [TODO], TBD, [待填写]
-          --template      The postmortem template: lsptriage, google-sre, atlassian, pagerduty, or auto (default:
-                          front matter template:, else detected from the headings)
-          --require       A section every postmortem must have, replacing the template's list (repeat it)
-          --disable       A rule code not to report, e.g. LT033 (repeat it)
-
         Exit code 1 when any finding is an error (e.g. a postmortem without a required section), else 0; 2 on usage errors.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args, new HashSet<string> { "format", "placeholder", "template", "require", "disable" }, new HashSet<string>());
-        var format = parsed.Choice("format", "text", "text", "json", "sarif");
-        if (parsed.Positionals.Count == 0)
+        var format = args.Choice("format", "text", "text", "json", "sarif");
+        if (args.Positionals.Count == 0)
         {
             throw new UsageException("Name at least one file or folder to check.");
         }
-        var template = parsed.Choice("template", "auto", ["auto", .. TemplateProfiles.All.Select(t => t.Id)]);
+        var template = args.Choice("template", "auto", ["auto", .. TemplateProfiles.All.Select(t => t.Id)]);
         var options = new DocumentOptions
         {
-            PlaceholderPatterns = parsed.Values("placeholder"),
+            PlaceholderPatterns = args.Values("placeholder"),
             Template = template,
-            RequiredSections = parsed.Values("require"),
-            DisabledRules = parsed.Values("disable"),
+            RequiredSections = args.Values("require"),
+            DisabledRules = args.Values("disable"),
         };
-        var files = CheckTargets.Resolve(parsed.Positionals, io, options);
+        var files = CheckTargets.Resolve(args.Positionals, io, options);
         if (files.Missing.Count > 0)
         {
             foreach (var missing in files.Missing)

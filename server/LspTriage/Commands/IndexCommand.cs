@@ -15,33 +15,39 @@ internal sealed class IndexCommand : ICliCommand
 
     public string Summary => "Load incident files into the shared PostgreSQL history (idempotent)";
 
-    public string Usage => """
-        Usage: lsptriage index PATH... [--pg CONN]
+    public string? Arguments => "PATH...";
 
+    public string ArgumentsDescription => "Folders (every *.md under them) and files to load";
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Value("pg", "CONN", """
+            Npgsql connection string (default: LSPTRIAGE_PG),
+            e.g. "Host=db;Port=5432;Username=triage;Password=...;Database=incidents"
+            """),
+    ];
+
+    public string Details => """
         Reads every *.md file under the given folders (and the files named), and upserts one record per incident
         into PostgreSQL, creating or migrating the schema first (pg_trgm, a GIN gin_trgm_ops index). Records are keyed
         by front matter id (or uuid), else by the file's path relative to the folder given, so running it again
         changes nothing and a moved checkout keeps the same ids.
 
-          --pg CONN   Npgsql connection string (default: LSPTRIAGE_PG),
-                      e.g. "Host=db;Port=5432;Username=triage;Password=...;Database=incidents"
-
         Exit code 0 when every file was loaded, 1 when the database failed or some files could not be read, 2 on
         usage errors.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args, new HashSet<string> { "pg" }, new HashSet<string>());
-        if (parsed.Positionals.Count == 0)
+        if (args.Positionals.Count == 0)
         {
             throw new UsageException("Name at least one folder or file to index.");
         }
-        var connection = SimilarityStoreOptions.ConnectionString(parsed, io)
+        var connection = SimilarityStoreOptions.ConnectionString(args, io)
             ?? throw new UsageException("Give the database with --pg CONN or the LSPTRIAGE_PG environment variable.");
 
         var files = new List<(string Path, string RelativeId)>();
-        foreach (var argument in parsed.Positionals)
+        foreach (var argument in args.Positionals)
         {
             var full = io.FullPath(argument);
             if (File.Exists(full))
@@ -73,24 +79,27 @@ internal sealed class IndexCommand : ICliCommand
             var changed = 0;
             var loaded = 0;
             var batch = new List<IncidentRecord>(BatchSize);
-            for (var i = 0; i < files.Count; i++)
+            using (var bar = io.IsTerminal ? new TerminalProgressBar(io.Error, "indexing", files.Count) : null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
+                for (var i = 0; i < files.Count; i++)
                 {
-                    var text = await File.ReadAllTextAsync(files[i].Path, cancellationToken).ConfigureAwait(false);
-                    batch.Add(IncidentRecordReader.Read(text, files[i].Path, files[i].RelativeId));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    unreadable.Add($"{files[i].Path}: {e.Message}");
-                }
-                if (batch.Count == BatchSize || i == files.Count - 1)
-                {
-                    changed += await store.UpsertCountingAsync(batch, cancellationToken).ConfigureAwait(false);
-                    loaded += batch.Count;
-                    batch.Clear();
-                    await ReportProgressAsync(io, i + 1, files.Count).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        var text = await File.ReadAllTextAsync(files[i].Path, cancellationToken).ConfigureAwait(false);
+                        batch.Add(IncidentRecordReader.Read(text, files[i].Path, files[i].RelativeId));
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        unreadable.Add($"{files[i].Path}: {e.Message}");
+                    }
+                    if (batch.Count == BatchSize || i == files.Count - 1)
+                    {
+                        changed += await store.UpsertCountingAsync(batch, cancellationToken).ConfigureAwait(false);
+                        loaded += batch.Count;
+                        batch.Clear();
+                        await ReportProgressAsync(io, bar, i + 1, files.Count).ConfigureAwait(false);
+                    }
                 }
             }
             var total = await store.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -109,15 +118,11 @@ internal sealed class IndexCommand : ICliCommand
         }
     }
 
-    private static async Task ReportProgressAsync(CliIo io, int done, int total)
+    private static async Task ReportProgressAsync(CliIo io, TerminalProgressBar? bar, int done, int total)
     {
-        if (io.IsTerminal)
+        if (bar is not null)
         {
-            await io.Error.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"\rindexing {done}/{total}")).ConfigureAwait(false);
-            if (done == total)
-            {
-                await io.Error.WriteLineAsync().ConfigureAwait(false);
-            }
+            bar.Update(done, string.Create(CultureInfo.InvariantCulture, $"indexing {done}/{total}"));
         }
         else if (done == total || done % 5000 == 0)
         {

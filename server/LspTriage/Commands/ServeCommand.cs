@@ -10,16 +10,22 @@ internal sealed class ServeCommand : ICliCommand
 
     public string Summary => "Run the language server over stdio (LSP 3.17)";
 
-    public string Usage => """
-        Usage: lsptriage serve [--stdio]
+    public string? Arguments => null;
 
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Flag("stdio", "Speak LSP over standard input and output (the default and only transport)"),
+    ];
+
+    public string Details => """
         Runs the LspTriage language server, speaking LSP over standard input and output.
         Editors start it; the VS Code extension does so for you. Logs go to the editor (window/logMessage).
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    public Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken) => RunAsync();
+
+    public static async Task<int> RunAsync()
     {
-        CliArgs.Parse(args, new HashSet<string>(), new HashSet<string> { "stdio" });
         // The standard streams are not disposed: the process owns them, and a blocked stdin read must not delay exit.
         var input = Console.OpenStandardInput();
         var output = Console.OpenStandardOutput();

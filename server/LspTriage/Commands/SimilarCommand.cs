@@ -14,65 +14,85 @@ internal sealed class SimilarCommand : ICliCommand
 
     public string Summary => "Find similar past incidents (failure, service, identifiers and pg_trgm wording; embedded index or PostgreSQL)";
 
-    public string Usage => """
-        Usage: lsptriage similar FILE [options]
-               lsptriage similar --text "TEXT" [options]
-               lsptriage similar --eval DIR --history DIR [--verbose]
-               lsptriage similar --fit DIR --history DIR [--out FILE]
+    public string? Arguments => "FILE";
 
+    public string ArgumentsDescription => "The incident file to find similar past incidents for";
+
+    public IReadOnlyList<string> Synopsis =>
+    [
+        "FILE [options]",
+        "--text \"TEXT\" [options]",
+        "--eval DIR --history DIR [--verbose]",
+        "--fit DIR --history DIR [--out FILE]",
+    ];
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Value("text", "TEXT", "Search for this text instead of a file"),
+        CliOption.Value("top", "N", "How many results (default 5)"),
+        CliOption.Value("threshold", "X", "Minimum score, 0..1 (default: the fitted threshold; 0.3 with --lexical)"),
+        CliOption.Flag("lexical", "Rank by pg_trgm similarity of the keys alone"),
+        CliOption.Flag("json", "One JSON object instead of text"),
+        CliOption.Value("eval", "DIR", """
+            Measure on labelled queries (front matter pair: and expect_similar:): twin-first rate and MRR per pair
+            kind, for pg_trgm alone and the combined score
+            """),
+        CliOption.Flag("verbose", "With --eval: every query's ranking"),
+        CliOption.Value("fit", "DIR", """
+            Refit the combined score's weights and threshold on labelled queries; prints the model (or writes it to
+            --out FILE, e.g. server/LspTriage.Core/Similarity/Matching/match-model.json)
+            """),
+        CliOption.Value("out", "FILE", "With --fit: where to write the model"),
+        CliOption.Repeated("history", "DIR", """
+            Search every *.md under DIR (repeatable). Default: the incident files under the current folder
+            (**/incidents/**, **/postmortems/**, *.incident.md, *.postmortem.md)
+            """),
+        CliOption.Value("pg", "CONN", """
+            Search a shared PostgreSQL history (Npgsql connection string; default LSPTRIAGE_PG). If it is
+            unreachable, the embedded index answers and a warning says so.
+            """),
+    ];
+
+    public string Details => """
         Ranks past incidents by a combined match score: the same failure signature (the offline analyzer's), the same
         service, shared identifiers (error messages, codes, metric and config names, hosts...) and pg_trgm similarity
         of the keys (title plus summary: the lexical score). Each result says why it matched.
 
-          --top N          How many results (default 5)
-          --threshold X    Minimum score, 0..1 (default: the fitted threshold; 0.3 with --lexical)
-          --lexical        Rank by pg_trgm similarity of the keys alone
-          --json           One JSON object instead of text
-          --eval DIR       Measure on labelled queries (front matter pair: and expect_similar:): twin-first rate
-                           and MRR per pair kind, for pg_trgm alone and the combined score
-          --fit DIR        Refit the combined score's weights and threshold on labelled queries; prints the model
-                           (or writes it to --out FILE, e.g. server/LspTriage.Core/Similarity/Matching/match-model.json)
-          --history DIR    Search every *.md under DIR (repeatable). Default: the incident files under the
-                           current folder (**/incidents/**, **/postmortems/**, *.incident.md, *.postmortem.md)
-          --pg CONN        Search a shared PostgreSQL history (Npgsql connection string; default LSPTRIAGE_PG).
-                           If it is unreachable, the embedded index answers and a warning says so.
-
         Exit code 0 (also when nothing is similar), 1 when the search failed, 2 on usage errors.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args, new HashSet<string> { "text", "top", "threshold", "history", "pg", "eval", "fit", "out" }, new HashSet<string> { "json", "lexical", "verbose" });
-        if (parsed.Value("eval") is { } evalFolder)
+        if (args.Value("eval") is { } evalFolder)
         {
-            return await SimilarEvaluationRun.EvalAsync(evalFolder, parsed, io, cancellationToken).ConfigureAwait(false);
+            return await SimilarEvaluationRun.EvalAsync(evalFolder, args, io, cancellationToken).ConfigureAwait(false);
         }
-        if (parsed.Value("fit") is { } fitFolder)
+        if (args.Value("fit") is { } fitFolder)
         {
-            return await SimilarEvaluationRun.FitAsync(fitFolder, parsed, io, cancellationToken).ConfigureAwait(false);
+            return await SimilarEvaluationRun.FitAsync(fitFolder, args, io, cancellationToken).ConfigureAwait(false);
         }
-        var text = parsed.Value("text");
-        if ((text is null) == (parsed.Positionals.Count != 1))
+        var text = args.Value("text");
+        if ((text is null) == (args.Positionals.Count != 1))
         {
             throw new UsageException("Give either one FILE or --text \"...\".");
         }
-        var top = parsed.Integer("top", SimilarIncidentFinder.DefaultTop, 1, 1000);
-        var threshold = ParseThreshold(parsed.Value("threshold"));
+        var top = args.Integer("top", SimilarIncidentFinder.DefaultTop, 1, 1000);
+        var threshold = ParseThreshold(args.Value("threshold"));
 
         string? file = null;
         string? fileText = null;
         if (text is null)
         {
-            file = io.FullPath(parsed.Positionals[0]);
+            file = io.FullPath(args.Positionals[0]);
             if (!File.Exists(file))
             {
-                await io.Error.WriteLineAsync($"lsptriage similar: {parsed.Positionals[0]}: no such file").ConfigureAwait(false);
+                await io.Error.WriteLineAsync($"lsptriage similar: {args.Positionals[0]}: no such file").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
             fileText = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = SimilarityStoreOptions.ConnectionString(parsed, io);
+        var connection = SimilarityStoreOptions.ConnectionString(args, io);
         IIncidentStore store;
         string storeDescription;
         await using var pg = connection is null ? null : new PostgresIncidentStore(connection);
@@ -83,12 +103,12 @@ internal sealed class SimilarCommand : ICliCommand
         }
         else
         {
-            var embedded = await SimilarityStoreOptions.BuildEmbeddedAsync(parsed, io, cancellationToken).ConfigureAwait(false);
+            var embedded = await SimilarityStoreOptions.BuildEmbeddedAsync(args, io, cancellationToken).ConfigureAwait(false);
             store = embedded;
             storeDescription = $"embedded index of {embedded.Count} incident(s)";
         }
 
-        var lexicalOnly = parsed.Has("lexical");
+        var lexicalOnly = args.Has("lexical");
         SimilarIncidentFinder Finder(IIncidentStore s, Core.Similarity.Records.IncidentIdPolicy? ids) =>
             lexicalOnly ? SimilarIncidentFinder.Lexical(s, ids) : new SimilarIncidentFinder(s, ids);
         var finder = Finder(store, (store as EmbeddedIncidentStore)?.Ids);
@@ -103,7 +123,7 @@ internal sealed class SimilarCommand : ICliCommand
         catch (IncidentStoreUnavailableException e)
         {
             await io.Error.WriteLineAsync($"lsptriage similar: {e.Message}; searching the local incident files instead.").ConfigureAwait(false);
-            var embedded = await SimilarityStoreOptions.BuildEmbeddedAsync(parsed, io, cancellationToken).ConfigureAwait(false);
+            var embedded = await SimilarityStoreOptions.BuildEmbeddedAsync(args, io, cancellationToken).ConfigureAwait(false);
             finder = Finder(embedded, embedded.Ids);
             storeDescription = $"embedded index of {embedded.Count} incident(s)";
             results = fileText is not null
@@ -112,7 +132,7 @@ internal sealed class SimilarCommand : ICliCommand
         }
 
         var key = fileText is not null ? finder.RecordFor(fileText, file).Key : text!;
-        if (parsed.Has("json"))
+        if (args.Has("json"))
         {
             await WriteJsonAsync(io, key, storeDescription, effectiveThreshold, results).ConfigureAwait(false);
         }
@@ -138,35 +158,53 @@ internal sealed class SimilarCommand : ICliCommand
     {
         var o = io.Out;
         var method = results.Count > 0 && results[0].Match is null ? "lexical match, pg_trgm" : "combined match";
-        await o.WriteLineAsync($"Similar past incidents ({method}; {store})").ConfigureAwait(false);
+        var heading = $"Similar past incidents ({method}; {store})";
         if (results.Count == 0)
         {
+            await o.WriteLineAsync(heading).ConfigureAwait(false);
             await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  none at or above {threshold * 100:0.#}%")).ConfigureAwait(false);
             return;
         }
-        foreach (var r in results)
+        var rows = results.Select(r => (r, DetailLines(io, r))).ToList();
+        if (io.OutIsTerminal)
         {
-            var i = r.Incident;
-            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"- {r.Percent,3}%  {i.Title}")).ConfigureAwait(false);
-            await o.WriteLineAsync("        " + SimilarIncidentsRenderer.Why(r)).ConfigureAwait(false);
-            var facts = new[] { i.Service, i.Date, i.Severity }.Where(f => !string.IsNullOrEmpty(f)).ToList();
-            if (i.Path is not null)
+            TerminalTable.Write(o, heading, ["Match", "Past incident"], rows.Select(x => (IReadOnlyList<string>)[$"{x.r.Percent}%", string.Join('\n', [x.r.Incident.Title, .. x.Item2])]));
+            return;
+        }
+        await o.WriteLineAsync(heading).ConfigureAwait(false);
+        foreach (var (r, details) in rows)
+        {
+            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"- {r.Percent,3}%  {r.Incident.Title}")).ConfigureAwait(false);
+            foreach (var line in details)
             {
-                facts.Add(Path.GetRelativePath(io.WorkingDirectory, i.Path));
-            }
-            if (facts.Count > 0)
-            {
-                await o.WriteLineAsync("        " + string.Join(" · ", facts)).ConfigureAwait(false);
-            }
-            if (i.RootCause is { Length: > 0 } cause)
-            {
-                await o.WriteLineAsync("        root cause: " + cause).ConfigureAwait(false);
-            }
-            if (i.Resolution is { Length: > 0 } resolution)
-            {
-                await o.WriteLineAsync("        resolution: " + resolution).ConfigureAwait(false);
+                await o.WriteLineAsync("        " + line).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Why it matched, then its service, date, severity and file, root cause and resolution: one line each.</summary>
+    private static List<string> DetailLines(CliIo io, SimilarIncident r)
+    {
+        var i = r.Incident;
+        var lines = new List<string> { SimilarIncidentsRenderer.Why(r) };
+        var facts = new[] { i.Service, i.Date, i.Severity }.Where(f => !string.IsNullOrEmpty(f)).ToList();
+        if (i.Path is not null)
+        {
+            facts.Add(Path.GetRelativePath(io.WorkingDirectory, i.Path));
+        }
+        if (facts.Count > 0)
+        {
+            lines.Add(string.Join(" · ", facts));
+        }
+        if (i.RootCause is { Length: > 0 } cause)
+        {
+            lines.Add("root cause: " + cause);
+        }
+        if (i.Resolution is { Length: > 0 } resolution)
+        {
+            lines.Add("resolution: " + resolution);
+        }
+        return lines;
     }
 
     private static async Task WriteJsonAsync(CliIo io, string key, string store, double threshold, IReadOnlyList<SimilarIncident> results)

@@ -11,29 +11,35 @@ internal sealed class StatsCommand : ICliCommand
 
     public string Summary => "Incident counts, MTTD/MTTR by severity, service and month, repeats and open action items";
 
-    public string Usage => """
-        Usage: lsptriage stats PATH... [--format md|json|html] [--out FILE]
+    public string? Arguments => "PATH...";
 
+    public string ArgumentsDescription => "Incident and postmortem files, or folders holding them";
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Value("format", "md|json|html", "md (default), json or html", "md", "json", "html"),
+        CliOption.Value("out", "FILE", """
+            Write the report to FILE; for md and html the charts (PNG) are written beside it as
+            FILE-incidents-by-month.png and FILE-times-by-severity.png. Without --out the report goes to standard
+            output, without charts.
+            """),
+    ];
+
+    public string Details => """
         Reads the incident and postmortem files under the given paths and reports: counts and mean time to detect,
         mitigate and resolve (from the timeline, see docs/timeline.md) by severity, service and month; repeat
         incidents (same service or category within 30 days); open action items by owner.
 
-          --format   md (default), json or html
-          --out      Write the report to FILE; for md and html the charts (PNG) are written beside it as
-                     FILE-incidents-by-month.png and FILE-times-by-severity.png. Without --out the report goes to
-                     standard output, without charts.
-
         Exit code 0; 1 when a file could not be read (the others are still reported); 2 on usage errors.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, CliIo io, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args, new HashSet<string> { "format", "out" }, new HashSet<string>());
-        var format = parsed.Choice("format", "md", "md", "json", "html");
-        var files = IncidentFiles.Read(parsed.Positionals, io, Name, cancellationToken);
+        var format = args.Choice("format", "md", "md", "json", "html");
+        var files = IncidentFiles.Read(args.Positionals, io, Name, cancellationToken);
         var incidents = files.Documents.Select(d => IncidentSummary.Of(d.Display, d.Document)).ToArray();
         var stats = IncidentStats.Build(incidents);
-        var output = parsed.Value("out") is { } o ? io.FullPath(o) : null;
+        var output = args.Value("out") is { } o ? io.FullPath(o) : null;
         IReadOnlyList<StatsChart> charts = [];
         if (output is not null && format != "json")
         {

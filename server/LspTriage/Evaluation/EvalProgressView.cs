@@ -3,7 +3,7 @@ using LspTriage.Core.Evaluation;
 
 namespace LspTriage.Cli.Evaluation;
 
-/// <summary>A progress bar redrawn in place on a terminal; one line per finished run otherwise (CI logs).</summary>
+/// <summary>A progress bar on a terminal (<see cref="TerminalProgressBar"/>); one line per finished run otherwise (CI logs).</summary>
 internal abstract class EvalProgressView : IProgress<EvalProgress>
 {
     public static EvalProgressView For(CliIo io) => io.IsTerminal ? new Bar(io.Error) : new Lines(io.Error);
@@ -16,33 +16,22 @@ internal abstract class EvalProgressView : IProgress<EvalProgress>
 
     private sealed class Bar(TextWriter error) : EvalProgressView
     {
-        private const int Width = 30;
-        private readonly DateTime _started = DateTime.UtcNow;
-        private int _drawn;
-        private int _startDone = -1;
+        private TerminalProgressBar? _bar;
 
         public override void Report(EvalProgress p)
         {
-            lock (error)
+            lock (this)
             {
-                if (_startDone < 0)
-                {
-                    _startDone = p.Done;
-                }
-                var filled = p.Total == 0 ? Width : p.Done * Width / p.Total;
-                var rate = (p.Done - _startDone) / Math.Max(0.001, (DateTime.UtcNow - _started).TotalSeconds);
-                var eta = rate > 0 ? $" eta {TimeSpan.FromSeconds((p.Total - p.Done) / rate):mm\\:ss}" : "";
-                var line = $"[{new string('#', filled)}{new string('.', Width - filled)}] {p.Done}/{p.Total}{(p.Failed > 0 ? $" {p.Failed} failed" : "")}{eta} {p.Last?.Scenario}";
-                error.Write("\r" + line.PadRight(_drawn));
-                _drawn = line.Length;
+                _bar ??= new TerminalProgressBar(error, "eval", p.Total);
+                _bar.Update(p.Done, $"eval {p.Done}/{p.Total}{(p.Failed > 0 ? $" {p.Failed} failed" : "")} {p.Last?.Scenario}");
             }
         }
 
         public override void Finish()
         {
-            lock (error)
+            lock (this)
             {
-                error.Write("\r" + new string(' ', _drawn) + "\r");
+                _bar?.Dispose();
             }
         }
     }
