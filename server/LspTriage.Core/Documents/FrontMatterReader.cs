@@ -4,79 +4,154 @@ namespace LspTriage.Core.Documents;
 
 /// <summary>
 /// Reads the <c>---</c> delimited YAML front matter at the top of a file: top-level <c>key: value</c> pairs, flow lists
-/// (<c>[a, b]</c>) and block lists (<c>- a</c>), with exact value spans. Deliberately not a full YAML parser: these files
-/// only use flat metadata, and the editor needs every line's findings and completion context while the user types.
-/// YamlDotNet was measured against it (ARCHITECTURE.md, "Libraries"): it gives exact scalar positions too, but it throws
-/// on half of the prefixes of our samples' front matter (an unclosed quote or list mid-typing), which would drop every
-/// front-matter finding for that keystroke, where this reader loses one line.
+/// (<c>[a, b]</c>) and block lists (<c>- a</c>), plain scalars continued on indented lines and <c>|</c>/<c>&gt;</c> block
+/// scalars, with exact value spans. The one front matter reader of Core: the document parser and the similarity record
+/// reader (<c>IncidentRecordReader</c>) both read through it. Deliberately not a full YAML parser: these files only use
+/// flat metadata, and the editor needs every line's findings and completion context while the user types. YamlDotNet
+/// was measured against it (ARCHITECTURE.md, "Libraries"): it gives exact scalar positions too, but it throws on half of
+/// the prefixes of our samples' front matter (an unclosed quote or list mid-typing), which would drop every front-matter
+/// finding for that keystroke, where this reader loses one line.
 /// </summary>
 internal static class FrontMatterReader
 {
-    public static FrontMatter Read(string text, LineMap lines)
+    public static FrontMatter Read(string text, LineMap lines) => Read(text, out _);
+
+    public static FrontMatter Read(string text) => Read(text, out _);
+
+    /// <summary>
+    /// The front matter, and where the body starts: the offset after the closing delimiter's line break (0 when there
+    /// is no front matter). Reads only the front matter's lines, never the body: the similarity record reader calls it
+    /// for thousands of files at start-up.
+    /// </summary>
+    public static FrontMatter Read(string text, out int bodyStart)
     {
-        var first = lines.LineText(0).TrimStart('\uFEFF');
-        if (first.TrimEnd() != "---" || lines.LineCount < 2)
+        bodyStart = 0;
+        var pos = 0;
+        if (!NextLine(text, ref pos, out var firstStart, out var firstEnd) ||
+            !text.AsSpan(firstStart, firstEnd - firstStart).TrimStart('\uFEFF').TrimEnd().SequenceEqual("---"))
         {
             return FrontMatter.None;
         }
         var entries = new List<FrontMatterEntry>();
-        for (var line = 1; line < lines.LineCount; line++)
+        var open = Open.None;
+        while (NextLine(text, ref pos, out var lineStart, out var lineEnd))
         {
-            var content = lines.LineText(line);
+            var content = text[lineStart..lineEnd];
             if (content.TrimEnd() is "---" or "...")
             {
-                var span = TextSpan.FromBounds(0, lines.LineContentEnd(line));
-                return new FrontMatter(span, entries);
+                bodyStart = pos;
+                return new FrontMatter(TextSpan.FromBounds(0, lineEnd), entries);
             }
-            ReadLine(content, lines.LineStart(line), entries);
+            open = ReadLine(content, lineStart, entries, open);
         }
         // No closing delimiter: not front matter (a thematic break at the top of a document).
         return FrontMatter.None;
     }
 
-    private static void ReadLine(string content, int lineStart, List<FrontMatterEntry> entries)
+    /// <summary>What the last entry can still take from the lines that follow it.</summary>
+    private enum Open
     {
-        if (content.Length == 0 || content.TrimStart().StartsWith('#'))
+        None,
+        /// <summary><c>key:</c> with no value: <c>- item</c> lines follow.</summary>
+        List,
+        /// <summary>A plain scalar: indented lines continue it (folded with a space).</summary>
+        Plain,
+        /// <summary><c>key: |</c>: indented lines are its content, one per line.</summary>
+        Literal,
+        /// <summary><c>key: &gt;</c>: indented lines are its content, folded with a space.</summary>
+        Folded,
+    }
+
+    /// <summary>The next line's bounds without its line break (\n, \r\n or \r); false at the end of the text.</summary>
+    private static bool NextLine(string text, ref int pos, out int start, out int end)
+    {
+        start = pos;
+        end = pos;
+        if (pos >= text.Length)
         {
-            return;
+            return false;
         }
-        if (char.IsWhiteSpace(content[0]) || content[0] == '-')
+        var nl = text.AsSpan(pos).IndexOfAny('\n', '\r');
+        if (nl < 0)
         {
-            AddListItem(content, lineStart, entries);
-            return;
+            end = pos = text.Length;
+            return true;
+        }
+        end = pos + nl;
+        pos = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+        return true;
+    }
+
+    private static Open ReadLine(string content, int lineStart, List<FrontMatterEntry> entries, Open open)
+    {
+        var trimmed = content.Trim();
+        if (trimmed.Length == 0)
+        {
+            return open;
+        }
+        var indented = char.IsWhiteSpace(content[0]);
+        if (open is Open.Literal or Open.Folded && indented)
+        {
+            Continue(entries, trimmed, open == Open.Literal ? "\n" : " ", lineStart + content.TrimEnd().Length);
+            return open;
+        }
+        if (trimmed[0] == '#')
+        {
+            return open;
+        }
+        if (indented || content[0] == '-')
+        {
+            if (trimmed[0] == '-' && open is Open.List)
+            {
+                var item = Unquote(StripComment(trimmed[1..]));
+                if (item.Length > 0)
+                {
+                    entries[^1] = entries[^1] with { Items = [.. entries[^1].Items, item] };
+                }
+                return open;
+            }
+            if (open == Open.Plain && indented)
+            {
+                var (s, e) = ValueBounds(content, 0);
+                Continue(entries, content[s..e], " ", lineStart + e);
+            }
+            return open;
         }
         var colon = content.IndexOf(':');
         if (colon <= 0)
         {
-            return;
+            return Open.None;
         }
         var key = content[..colon].Trim();
         var (valueStart, valueEnd) = ValueBounds(content, colon + 1);
         var raw = content[valueStart..valueEnd];
-        var items = raw.StartsWith('[') && raw.EndsWith(']')
+        var isFlowList = raw.StartsWith('[') && raw.EndsWith(']');
+        var items = isFlowList
             ? SplitFlowList(raw[1..^1]).Select(Unquote).Where(v => v.Length > 0).ToArray()
             : [];
+        var block = raw is "|" or "|-" or "|+" ? Open.Literal : raw is ">" or ">-" or ">+" ? Open.Folded : Open.None;
         entries.Add(new FrontMatterEntry(
             key,
-            Unquote(raw),
+            block != Open.None ? "" : Unquote(raw),
             new TextSpan(lineStart, colon),
             TextSpan.FromBounds(lineStart + valueStart, lineStart + valueEnd),
             items));
+        return raw.Length == 0 ? Open.List
+            : block != Open.None ? block
+            : isFlowList || raw[0] is '"' or '\'' ? Open.None
+            : Open.Plain;
     }
 
-    private static void AddListItem(string content, int lineStart, List<FrontMatterEntry> entries)
+    /// <summary>Adds a continuation line to the last entry's value; its span grows to the end of that line (a block
+    /// scalar's span starts at its indicator).</summary>
+    private static void Continue(List<FrontMatterEntry> entries, string more, string separator, int moreEnd)
     {
-        var trimmed = content.TrimStart();
-        if (!trimmed.StartsWith('-') || entries.Count == 0)
-        {
-            return;
-        }
         var last = entries[^1];
-        var item = Unquote(StripComment(trimmed[1..]));
-        if (item.Length > 0)
+        entries[^1] = last with
         {
-            entries[^1] = last with { Items = [.. last.Items, item] };
-        }
+            Value = last.Value.Length == 0 ? more : last.Value + separator + more,
+            ValueSpan = TextSpan.FromBounds(last.ValueSpan.Start, moreEnd),
+        };
     }
 
     /// <summary>The value's bounds within the line, without surrounding blanks and without a trailing <c># comment</c>.
@@ -164,7 +239,7 @@ internal static class FrontMatterReader
     private static string StripComment(string value)
     {
         var hash = value.IndexOf(" #", StringComparison.Ordinal);
-        return hash >= 0 ? value[..hash] : value;
+        return hash >= 0 ? value[..hash].TrimEnd() : value;
     }
 
     /// <summary>The scalar's text: double-quoted scalars lose their quotes and resolve YAML's escapes

@@ -1,5 +1,5 @@
-using LspTriage.Core.Files;
 using LspTriage.Core.Documents;
+using LspTriage.Core.Files;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
 
@@ -60,13 +60,13 @@ public sealed class SimilarityService : IAsyncDisposable
 
     /// <summary>Builds the stores. <paramref name="isIncidentFile"/> picks workspace files (the server's classifier;
     /// default: the default globs of <see cref="DocumentOptions"/>); history folders contribute every *.md file.</summary>
-    public static SimilarityService Create(SimilaritySettings settings, Func<string, bool>? isIncidentFile = null, TimeProvider? timeProvider = null)
+    public static SimilarityService Create(SimilaritySettings settings, Func<string, bool>? isIncidentFile = null, TimeProvider? timeProvider = null, Func<string, string>? readText = null)
     {
         var history = settings.HistoryFolders.Select(Path.GetFullPath).ToArray();
         var workspaceFilter = isIncidentFile ?? DocumentOptions.Default.IsIncidentPath;
         var embedded = new EmbeddedIncidentStore(p =>
             p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) &&
-            (workspaceFilter(p) || history.Any(h => FilePaths.IsUnder(p, h))));
+            (workspaceFilter(p) || history.Any(h => FilePaths.IsUnder(p, h))), readText: readText);
         FallbackIncidentStore? shared = null;
         if (string.Equals(settings.Store, "postgres", StringComparison.OrdinalIgnoreCase) &&
             PostgresIncidentStore.ResolveConnectionString(settings.ConnectionString) is { } cs)
@@ -79,6 +79,10 @@ public sealed class SimilarityService : IAsyncDisposable
     /// <summary>Start-up: indexes the workspace folders and the history folders, reporting progress.</summary>
     public Task<IndexReport> IndexAsync(IEnumerable<string> workspaceFolders, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Embedded.IndexFoldersAsync(workspaceFolders.Concat(Settings.HistoryFolders), progress, cancellationToken);
+
+    /// <summary>Start-up in the server: indexes the files its one workspace scan has already read.</summary>
+    public Task<IndexReport> IndexAsync(IncidentScan scan, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Embedded.IndexScanAsync(scan, progress, cancellationToken);
 
     /// <summary>Similar incidents for an open document, with the configured count and threshold.</summary>
     public Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, CancellationToken cancellationToken = default) =>

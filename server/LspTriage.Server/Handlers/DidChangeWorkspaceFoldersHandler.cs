@@ -6,8 +6,9 @@ using LspTriage.Server.Workspace;
 
 namespace LspTriage.Server.Handlers;
 
-/// <summary><c>workspace/didChangeWorkspaceFolders</c>: updates the folders and rescans them for incidents.</summary>
-internal sealed class DidChangeWorkspaceFoldersHandler(ServerContext context, WorkspaceIncidents incidents) : INotificationHandler<DidChangeWorkspaceFoldersParams>
+/// <summary><c>workspace/didChangeWorkspaceFolders</c>: updates the folders and rescans them (the incident list and the
+/// similarity index, from one scan).</summary>
+internal sealed class DidChangeWorkspaceFoldersHandler(ServerContext context, ServerStartup startup) : INotificationHandler<DidChangeWorkspaceFoldersParams>
 {
     public string Method => "workspace/didChangeWorkspaceFolders";
 
@@ -20,8 +21,6 @@ internal sealed class DidChangeWorkspaceFoldersHandler(ServerContext context, Wo
         var removed = p.Event.Removed.Where(f => f?.Uri is not null).Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToHashSet(FilePaths.Comparer);
         var added = p.Event.Added.Where(f => f?.Uri is not null).Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>();
         context.WorkspaceFolders = context.WorkspaceFolders.Where(f => !removed.Contains(f)).Concat(added).Distinct(FilePaths.Comparer).ToArray();
-        var settings = context.Settings;
-        var folders = context.WorkspaceFolders;
-        _ = Task.Run(() => incidents.Scan(folders, settings.HistoryFolders, settings.Documents, CancellationToken.None));
+        _ = startup.RescanWorkspaceAsync(foldersChanged: true);
     }
 }

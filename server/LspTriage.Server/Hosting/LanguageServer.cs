@@ -54,7 +54,7 @@ public sealed class LanguageServer : System.IAsyncDisposable
         features.Commands.Add(new AnalyzeIncidentCommand(_context, _progress, editor, new AnalysisRunner(llm: new LlmAnalyzer(options.EnvironmentVariable))));
         features.CodeActions.Add(new AnalysisCodeActions());
         features.CodeLenses.Add(new AnalysisCodeLens());
-        _similarity = new SimilarityHost(_context, _progress);
+        _similarity = new SimilarityHost(_context, _progress, options.ReadFile);
         features.Hovers.Add(new SimilarHover(_similarity));
         features.CodeLenses.Add(new SimilarCodeLens(_similarity));
         features.CodeActions.Add(new SimilarCodeActions());
@@ -67,8 +67,8 @@ public sealed class LanguageServer : System.IAsyncDisposable
         var computer = new DiagnosticsComputer(DocumentChecker.Default);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);
         var settings = new SettingsSource(_context, publisher, _similarity);
-        var incidents = new WorkspaceIncidents();
-        var startup = new ServerStartup(_context, settings, _progress, incidents, _similarity);
+        var incidents = new WorkspaceIncidents(options.ReadFile);
+        var startup = new ServerStartup(_context, settings, _progress, incidents, _similarity, options.ReadFile);
 
         _queue = new RequestQueue(_context);
         var history = new IncidentHistory(incidents, () => _context.Settings.Documents);

@@ -14,6 +14,9 @@ public sealed record LanguageServerOptions
     internal string? EnvironmentVariable(string name) =>
         Environment is null ? System.Environment.GetEnvironmentVariable(name) : Environment.GetValueOrDefault(name);
 
+    /// <summary>How the server reads the files it scans (null: <see cref="File.ReadAllText(string)"/>). Tests count reads.</summary>
+    internal Func<string, string>? ReadFile { get; init; }
+
     /// <summary>Adds features beyond the built-in ones (tests use it for commands they control).</summary>
     internal Action<Features.FeatureSet>? AddFeatures { get; init; }
 }

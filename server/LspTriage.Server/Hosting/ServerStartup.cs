@@ -1,4 +1,5 @@
 using LspTriage.Core;
+using LspTriage.Core.Files;
 using LspTriage.Server.Features.Similarity;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
@@ -8,7 +9,9 @@ namespace LspTriage.Server.Hosting;
 
 /// <summary>
 /// What the server does once the client says <c>initialized</c>: read the settings, ask to be told about file changes,
-/// then scan the workspace for incidents and build the similar-incidents index, both with progress.
+/// then scan the workspace for incidents — one scan that reads each file once (<see cref="IncidentScan"/>) and feeds
+/// both the incident list (<see cref="WorkspaceIncidents"/>) and the similar-incidents index (<see cref="SimilarityHost"/>),
+/// with progress. The same scan runs again when workspace folders or the settings that choose incident files change.
 /// </summary>
 internal sealed class ServerStartup
 {
@@ -17,11 +20,15 @@ internal sealed class ServerStartup
     private readonly WorkDoneProgress _progress;
     private readonly WorkspaceIncidents _incidents;
     private readonly SimilarityHost _similarity;
+    private readonly Func<string, string>? _readFile;
     private readonly object _scanGate = new();
     private Task _scan = Task.CompletedTask;
+    private Task? _pending;
+    private bool _pendingFoldersChanged;
 
-    public ServerStartup(ServerContext context, SettingsSource settings, WorkDoneProgress progress, WorkspaceIncidents incidents, SimilarityHost similarity)
+    public ServerStartup(ServerContext context, SettingsSource settings, WorkDoneProgress progress, WorkspaceIncidents incidents, SimilarityHost similarity, Func<string, string>? readFile = null)
     {
+        _readFile = readFile;
         _context = context;
         _settings = settings;
         _progress = progress;
@@ -40,9 +47,7 @@ internal sealed class ServerStartup
         _ = Task.Run(Core.Analysis.Offline.OfflineAnalyzer.WarmUp);
         await _settings.RefreshAsync().ConfigureAwait(false);
         await RegisterFileWatcherAsync().ConfigureAwait(false);
-        var similar = _similarity.ConfigureAsync();
         await RescanWorkspaceAsync().ConfigureAwait(false);
-        await similar.ConfigureAwait(false);
     }
 
     /// <summary>One watcher for every markdown file: the incident list and the similarity index both listen to it.</summary>
@@ -64,30 +69,60 @@ internal sealed class ServerStartup
         }
     }
 
-    /// <summary>Scans after any scan already running, so the incident list reflects the latest settings.</summary>
-    private Task RescanWorkspaceAsync()
+    /// <summary>
+    /// Scans after any scan already running, so the incident list reflects the latest settings. Completes when the
+    /// incident list is loaded and the similarity index has been handed the scan (not when it is built:
+    /// <see cref="SimilarityHost.Indexed"/>). <paramref name="foldersChanged"/>: the workspace folders changed, so the
+    /// index is rebuilt even though its settings did not.
+    /// </summary>
+    public Task RescanWorkspaceAsync(bool foldersChanged = false)
     {
         lock (_scanGate)
         {
-            _scan = _scan.ContinueWith(_ => ScanWorkspaceAsync(), TaskScheduler.Default).Unwrap();
+            _pendingFoldersChanged |= foldersChanged;
+            // A scan queued and not started yet reads the settings and folders as they are when it starts: a second
+            // request before then (the client's settings arriving at start-up) is the same scan, not another one.
+            if (_pending is not null)
+            {
+                return _pending;
+            }
+            // The continuation takes the lock, so it cannot run before _pending is assigned below.
+            _pending = _scan.ContinueWith(_ =>
+            {
+                bool folders;
+                lock (_scanGate)
+                {
+                    _pending = null;
+                    folders = _pendingFoldersChanged;
+                    _pendingFoldersChanged = false;
+                }
+                return ScanWorkspaceAsync(folders);
+            }, TaskScheduler.Default).Unwrap();
+            _scan = _pending;
             return _scan;
         }
     }
 
-    private async Task ScanWorkspaceAsync()
+    private async Task ScanWorkspaceAsync(bool foldersChanged)
     {
         await using var progress = await _progress.BeginAsync("LspTriage: indexing incidents", cancellable: true, CancellationToken.None).ConfigureAwait(false);
         try
         {
             var settings = _context.Settings;
             var started = _context.Time.GetTimestamp();
-            var count = _incidents.Scan(_context.WorkspaceFolders, settings.HistoryFolders, settings.Documents, progress.Token);
+            var folders = _context.WorkspaceFolders;
+            var scan = IncidentScan.Read(folders, settings.HistoryFoldersIn(folders), settings.Documents.IsIncidentPath, _readFile, progress.Token);
+            var count = _incidents.Load(scan, progress.Token);
             progress.EndMessage = $"{count} incident files";
-            _context.Log.Info($"LspTriage {ProductVersion.Current}: {count} incident files indexed in {_context.Time.GetElapsedTime(started).TotalMilliseconds:F0} ms.");
+            _context.Log.Info($"LspTriage {ProductVersion.Current}: {count} incident files indexed in {_context.Time.GetElapsedTime(started).TotalMilliseconds:F0} ms ({scan.Files.Count} files read once).");
+            // The similarity index is built from the texts just read; a request that needs it waits for it.
+            _ = _similarity.ConfigureAsync(force: foldersChanged, scan: scan);
         }
         catch (OperationCanceledException)
         {
             progress.EndMessage = "cancelled";
+            // The incident list stays partial; similar incidents still need an index, read by the index itself.
+            _ = _similarity.ConfigureAsync(force: true);
         }
     }
 }

@@ -83,10 +83,15 @@ internal sealed class SettingsSource
         _context.Log.Debug($"Settings applied: provider={settings.AnalysisProvider}, store={settings.SimilarityStore}, {settings.Documents.IncidentGlobs.Count + settings.Documents.PostmortemGlobs.Count} file globs.");
         if (_context.Lifecycle.IsInitialized)
         {
-            _ = _similarity.ConfigureAsync();
+            // Other incident files: the workspace is scanned again and that one scan re-configures the similarity index
+            // too. Otherwise the index is re-configured here (a new store or threshold), without reading a file.
             if (!SameFiles(previous, settings))
             {
                 FilesChanged?.Invoke();
+            }
+            else
+            {
+                _ = _similarity.ConfigureAsync();
             }
         }
         foreach (var document in _context.Documents.All)

@@ -35,6 +35,13 @@ internal sealed record ServerSettings
 
     public IReadOnlyList<string> HistoryFolders { get; init; } = [];
 
+    /// <summary>
+    /// The history folders as full paths: relative ones (a repository's .vscode/settings.json: "samples/history") are
+    /// relative to the first workspace folder, not to wherever the editor started the server.
+    /// </summary>
+    public IReadOnlyList<string> HistoryFoldersIn(IReadOnlyList<string> workspaceFolders) =>
+        HistoryFolders.Select(h => Path.IsPathRooted(h) || workspaceFolders.Count == 0 ? h : Path.GetFullPath(Path.Combine(workspaceFolders[0], h))).ToArray();
+
     /// <summary>Minimum combined match score; null: the fitted threshold of the match model.</summary>
     public double? SimilarityThreshold { get; init; }
 

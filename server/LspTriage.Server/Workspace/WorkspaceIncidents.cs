@@ -5,8 +5,8 @@ using LspTriage.Core.Files;
 namespace LspTriage.Server.Workspace;
 
 /// <summary>
-/// The incident and postmortem files under the workspace folders and the history folders: scanned at start, kept
-/// current from watched-file events. Serves workspace/symbol; workspace problems and the incident history subscribe to
+/// The incident and postmortem files under the workspace folders and the history folders: loaded from the server's
+/// one workspace scan (<see cref="Hosting.ServerStartup"/>), kept current from watched-file events. Serves workspace/symbol; workspace problems and the incident history subscribe to
 /// <see cref="FileChanged"/>.
 /// </summary>
 internal sealed class WorkspaceIncidents
@@ -18,32 +18,47 @@ internal sealed class WorkspaceIncidents
 
     public IReadOnlyCollection<IncidentTitle> Titles => _titles.Values.ToArray();
 
-    public static IEnumerable<string> EnumerateFiles(IEnumerable<string> folders, DocumentOptions options, bool allMarkdown = false) =>
-        folders.SelectMany(MarkdownFiles.Under).Where(file => allMarkdown || options.IsIncidentPath(file));
+    private readonly Func<string, string> _readFile;
 
-    /// <summary>Scans workspace folders (incident globs only) and history folders (every markdown file).</summary>
-    public int Scan(IReadOnlyList<string> workspaceFolders, IReadOnlyList<string> historyFolders, DocumentOptions options, CancellationToken cancellationToken)
+    public WorkspaceIncidents(Func<string, string>? readFile = null) => _readFile = readFile ?? File.ReadAllText;
+
+    /// <summary>
+    /// Takes the incident files of a workspace scan (<see cref="IncidentScan"/>, read once by the server for this list
+    /// and the similarity index): titles for workspace symbols, and <see cref="FileChanged"/> for every file, with null
+    /// for the files the previous scan had and this one has not.
+    /// </summary>
+    public int Load(IncidentScan scan, CancellationToken cancellationToken)
     {
-        _titles.Clear();
-        var files = EnumerateFiles(workspaceFolders, options).Concat(EnumerateFiles(historyFolders, options, allMarkdown: true)).Distinct();
-        foreach (var file in files)
+        var gone = new HashSet<string>(_titles.Keys, FilePaths.Comparer);
+        foreach (var file in scan.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Update(file);
+            gone.Remove(file.Path);
+            Apply(file.Path, file.Text);
+        }
+        foreach (var path in gone)
+        {
+            Remove(path);
         }
         return _titles.Count;
     }
 
+    /// <summary>A watched file was created or changed: read it again.</summary>
     public void Update(string path)
     {
         string? text = null;
         try
         {
-            text = File.Exists(path) ? File.ReadAllText(path) : null;
+            text = File.Exists(path) ? _readFile(path) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
         }
+        Apply(path, text);
+    }
+
+    private void Apply(string path, string? text)
+    {
         if (text is null)
         {
             _titles.TryRemove(path, out _);

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using LspTriage.Core.Files;
+using LspTriage.Server.Hosting;
 using LspTriage.Tests.Shared;
 
 namespace LspTriage.Server.Tests.Protocol;
@@ -92,5 +95,34 @@ public sealed class StartupTests : IDisposable
         await client.OpenAsync(uri, "# DNS resolution failures in eu-west again\n\n## Summary\nResolvers timed out.\n");
         var similar = (await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "lspTriage.findSimilar", ["arguments"] = new JsonArray(uri) }))["result"]!.AsArray();
         Assert.Contains(similar, i => ((string)i!["uri"]!).EndsWith("/reports/2026/q3-dns.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_up_reads_each_incident_file_once_for_the_incident_list_and_the_similarity_index()
+    {
+        _root.Write("postmortems/2026/pm-dns.md", "# DNS resolution failures in eu-west\n\n## Summary\nResolvers timed out.\n");
+        _root.Write("notes/not-an-incident.md", "# Meeting notes\n");
+        var reads = new ConcurrentDictionary<string, int>(FilePaths.Comparer);
+        var options = new LanguageServerOptions
+        {
+            DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
+            ReadFile = path =>
+            {
+                reads.AddOrUpdate(path, 1, (_, n) => n + 1);
+                return File.ReadAllText(path);
+            },
+        };
+        await using var client = await TestLspClient.StartInitializedAsync(rootPath: _root.Path, options: options);
+        var listed = await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
+        var indexed = await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Similar incidents:", StringComparison.Ordinal));
+
+        var incidents = Directory.GetFiles(_root.Path, "*.md", SearchOption.AllDirectories).Where(f => !f.Contains("notes", StringComparison.Ordinal)).ToArray();
+        Assert.True(incidents.Length > 3);
+        Assert.Contains($"{incidents.Length} incidents indexed", (string)indexed["params"]!["message"]!);
+        Assert.Contains($"{incidents.Length} files read once", (string)listed["params"]!["message"]!);
+        Assert.Equal(incidents.Order(StringComparer.Ordinal), reads.Keys.Order(StringComparer.Ordinal));
+        Assert.All(reads, r => Assert.True(r.Value == 1, $"{r.Key} was read {r.Value} times"));
+        var symbols = (await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "dns resolution" }))["result"]!.AsArray();
+        Assert.Single(symbols);
     }
 }

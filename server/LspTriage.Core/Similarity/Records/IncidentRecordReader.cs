@@ -8,8 +8,8 @@ using LspTriage.Core.Text;
 namespace LspTriage.Core.Similarity.Records;
 
 /// <summary>
-/// Reads an <see cref="IncidentRecord"/> from incident markdown with one forward line scan: front matter scalars and
-/// lists, the first level-1 heading, and the few sections a record needs (summary, symptoms, root cause, raw context).
+/// Reads an <see cref="IncidentRecord"/> from incident markdown with one forward line scan: the front matter through
+/// <see cref="FrontMatterReader"/> (the document model's rules, reading only the front matter's lines), the first level-1 heading, and the few sections a record needs (summary, symptoms, root cause, raw context).
 /// It does not build the full document model: start-up indexing reads thousands of files and a full Markdig parse
 /// per file is what made an earlier attempt miss its indexing target. The editor path uses the same reader so that the
 /// key of an open document and the keys in the index are computed identically.
@@ -47,7 +47,7 @@ public static partial class IncidentRecordReader
 
         var id = Get(fm, "id") ?? Get(fm, "uuid") ?? relativeId?.Replace('\\', '/') ?? path ?? title;
         var rootCause = OneLine(Get(fm, "root_cause") ?? Get(fm, "rootcause") ?? scan.RootCause, MaxRootCauseChars);
-        var categories = fm.TryGetValue("categories", out var cats) ? cats.Items : [];
+        var categories = fm.Find("categories")?.Items ?? [];
         var date = NormaliseDate(Get(fm, "created") ?? Get(fm, "date") ?? Get(fm, "start_time"));
         var service = Get(fm, "service");
         return new IncidentRecord(id, title, key, service, date, Get(fm, "severity"), rootCause, path, categories)
@@ -60,14 +60,13 @@ public static partial class IncidentRecordReader
     private static string Join(string title, string? more) =>
         string.IsNullOrWhiteSpace(more) ? title : title + " " + more;
 
-    private static string? Get(Dictionary<string, FrontMatterValue> fm, string key) =>
-        fm.TryGetValue(key, out var v) && v.Scalar is { Length: > 0 } s ? s : null;
-
-    private sealed record FrontMatterValue(string? Scalar, IReadOnlyList<string> Items);
+    /// <summary>A scalar value (a list is not one), read by the document model's rules (<see cref="FrontMatterReader"/>).</summary>
+    private static string? Get(FrontMatter fm, string key) =>
+        fm.Find(key) is { Items.Count: 0, Value: { Length: > 0 } s } ? s : null;
 
     private sealed class ScanResult
     {
-        public Dictionary<string, FrontMatterValue> FrontMatter { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public FrontMatter FrontMatter { get; init; } = FrontMatter.None;
 
         public string? Title { get; set; }
 
@@ -99,14 +98,8 @@ public static partial class IncidentRecordReader
 
     private static ScanResult Scan(string text)
     {
-        var result = new ScanResult();
-        var lines = new LineReader(text);
-        if (lines.Peek() is { } first && first.TrimEnd() == "---")
-        {
-            lines.Next();
-            ReadFrontMatter(ref lines, result.FrontMatter);
-            result.BodyStart = lines.Position;
-        }
+        var result = new ScanResult { FrontMatter = FrontMatterReader.Read(text, out var bodyStart), BodyStart = bodyStart };
+        var lines = new LineReader(text, bodyStart);
 
         var section = Wanted.None;
         var sectionLevel = 0;
@@ -302,103 +295,6 @@ public static partial class IncidentRecordReader
         return level;
     }
 
-    private static void ReadFrontMatter(ref LineReader lines, Dictionary<string, FrontMatterValue> fm)
-    {
-        string? listKey = null;
-        List<string>? items = null;
-        string? scalarKey = null;
-        StringBuilder? scalar = null;
-
-        void Flush()
-        {
-            if (listKey is not null && items is not null)
-            {
-                fm[listKey] = new FrontMatterValue(fm.TryGetValue(listKey, out var old) ? old.Scalar : null, items);
-            }
-            if (scalarKey is not null && scalar is not null)
-            {
-                fm[scalarKey] = new FrontMatterValue(Unquote(scalar.ToString().Trim()), []);
-            }
-            listKey = null;
-            items = null;
-            scalarKey = null;
-            scalar = null;
-        }
-
-        while (lines.Next() is { } line)
-        {
-            var t = line.TrimEnd();
-            if (t == "---" || t == "...")
-            {
-                break;
-            }
-            if (t.Length == 0)
-            {
-                continue;
-            }
-            if (line[0] == ' ' || line[0] == '\t' || line[0] == '-')
-            {
-                var item = line.Trim();
-                if (item.StartsWith('-') && listKey is not null)
-                {
-                    items!.Add(Unquote(StripComment(item[1..].Trim())));
-                }
-                else if (scalarKey is not null)
-                {
-                    scalar!.Append(' ').Append(item);
-                }
-                continue;
-            }
-            Flush();
-            var colon = line.IndexOf(':');
-            if (colon <= 0)
-            {
-                continue;
-            }
-            var key = line[..colon].Trim();
-            var value = line[(colon + 1)..].Trim();
-            if (value.Length == 0)
-            {
-                listKey = key;
-                items = [];
-                fm[key] = new FrontMatterValue(null, []);
-            }
-            else if (value.StartsWith('[') && value.EndsWith(']'))
-            {
-                var list = value[1..^1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(Unquote).ToArray();
-                fm[key] = new FrontMatterValue(null, list);
-            }
-            else if (value is "|" or ">" or "|-" or ">-" or "|+" or ">+")
-            {
-                scalarKey = key;
-                scalar = new StringBuilder();
-            }
-            else
-            {
-                scalarKey = key;
-                scalar = new StringBuilder(value.StartsWith('"') || value.StartsWith('\'') ? value : StripComment(value));
-            }
-        }
-        Flush();
-    }
-
-    private static string StripComment(string value)
-    {
-        var hash = value.IndexOf(" #", StringComparison.Ordinal);
-        return hash >= 0 ? value[..hash].TrimEnd() : value;
-    }
-
-    private static string Unquote(string value)
-    {
-        if (value.Length >= 2 && ((value[0] == '"' && value[^1] == '"') || (value[0] == '\'' && value[^1] == '\'')))
-        {
-            var inner = value[1..^1];
-            return value[0] == '"' ? inner.Replace("\\\"", "\"", StringComparison.Ordinal) : inner.Replace("''", "'", StringComparison.Ordinal);
-        }
-        return value;
-    }
-
     /// <summary>Markdown link targets and emphasis add noise trigrams (URLs above all): keep the visible text only.</summary>
     private static string? Clean(string? value)
     {
@@ -508,17 +404,9 @@ public static partial class IncidentRecordReader
     }
 
     /// <summary>Splits on \n, \r\n and \r without allocating the whole array up front.</summary>
-    private struct LineReader(string text)
+    private struct LineReader(string text, int start)
     {
-        private int _pos;
-
-        public readonly int Position => _pos;
-
-        public readonly string? Peek()
-        {
-            var copy = this;
-            return copy.Next();
-        }
+        private int _pos = start;
 
         public string? Next()
         {

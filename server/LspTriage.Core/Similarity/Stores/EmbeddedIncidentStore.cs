@@ -1,5 +1,4 @@
 using LspTriage.Core.Files;
-using System.Collections.Concurrent;
 using LspTriage.Core.Similarity.Index;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Trigrams;
@@ -17,12 +16,15 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
     private readonly TrigramIndex _index = new();
     private readonly IncidentKey _keyMode;
     private readonly Func<string, bool> _isIncidentFile;
+    private readonly Func<string, string>? _readText;
 
     /// <param name="isIncidentFile">Which files to index when scanning folders and on file events. Defaults to every
     /// <c>*.md</c> file; the server passes its incident/postmortem classifier.</param>
     /// <param name="keyMode">Key choice; see <see cref="IncidentKey"/>.</param>
-    public EmbeddedIncidentStore(Func<string, bool>? isIncidentFile = null, IncidentKey keyMode = IncidentKeys.Default)
+    /// <param name="readText">How files are read (null: <see cref="File.ReadAllText(string)"/>); tests count reads.</param>
+    public EmbeddedIncidentStore(Func<string, bool>? isIncidentFile = null, IncidentKey keyMode = IncidentKeys.Default, Func<string, string>? readText = null)
     {
+        _readText = readText;
         _isIncidentFile = isIncidentFile ?? (p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
         _keyMode = keyMode;
     }
@@ -72,44 +74,49 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
     public IReadOnlyList<IncidentRecord> Records() => _index.Snapshot();
 
     /// <summary>
-    /// Indexes every incident file under the folders (recursively), reading files in parallel, reporting progress
-    /// every 500 files. Unreadable files are counted and skipped, never fatal.
+    /// Indexes every incident file under the folders (recursively), reading files in parallel through
+    /// <see cref="IncidentScan"/>. Unreadable files are counted and skipped, never fatal.
     /// </summary>
     public async Task<IndexReport> IndexFoldersAsync(IEnumerable<string> folders, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var files = new List<string>();
-        foreach (var folder in folders.Where(Directory.Exists).Select(Path.GetFullPath).Distinct())
+        var scan = await Task.Run(() => IncidentScan.Read(folders.Where(Directory.Exists).ToArray(), [], _isIncidentFile, _readText, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var report = await IndexScanAsync(scan, progress, cancellationToken).ConfigureAwait(false);
+        return report with { Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
+    }
+
+    /// <summary>
+    /// Indexes the files of a scan that has already read them (the server's one start-up scan): records are built in
+    /// parallel, progress is reported every 500 files, files the scan could not read are counted as failed.
+    /// </summary>
+    public async Task<IndexReport> IndexScanAsync(IncidentScan scan, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var root in scan.Roots)
         {
-            Ids.AddRoot(folder);
-            files.AddRange(MarkdownFiles.Under(folder).Where(_isIncidentFile));
+            Ids.AddRoot(root);
         }
-        progress?.Report(new IndexProgress(0, files.Count, null));
-        var records = new (IncidentRecord Record, int[] Trigrams)?[files.Count];
-        var failed = new ConcurrentBag<string>();
+        var files = scan.Files.Where(f => _isIncidentFile(f.Path)).ToArray();
+        progress?.Report(new IndexProgress(0, files.Length, null));
+        var records = new (IncidentRecord Record, int[] Trigrams)?[files.Length];
         var done = 0;
-        // Synchronous reads on the pool's threads: for thousands of small files, async file I/O costs more than it saves.
-        await Task.Run(() => Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        await Task.Run(() => Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            try
+            if (files[i].Text is { } text)
             {
-                var text = File.ReadAllText(files[i]);
-                var record = IncidentRecordReader.Read(text, files[i], Ids.IdFor(files[i]), _keyMode);
+                var record = IncidentRecordReader.Read(text, files[i].Path, Ids.IdFor(files[i].Path), _keyMode);
                 records[i] = (record, TrigramExtractor.ExtractSet(record.Key));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                failed.Add(files[i]);
             }
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)
             {
-                progress?.Report(new IndexProgress(n, files.Count, files[i]));
+                progress?.Report(new IndexProgress(n, files.Length, files[i].Path));
             }
         }), cancellationToken).ConfigureAwait(false);
         _index.UpsertPrepared(records.Where(r => r is not null).Select(r => r!.Value).ToList());
-        progress?.Report(new IndexProgress(files.Count, files.Count, null));
-        return new IndexReport(files.Count - failed.Count, failed.Order(StringComparer.Ordinal).ToArray(), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        progress?.Report(new IndexProgress(files.Length, files.Length, null));
+        var failed = files.Where(f => f.Text is null).Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
+        return new IndexReport(files.Length - failed.Length, failed, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>A file was created or changed on disk (or saved): re-read it, or drop it if it is no longer ours.</summary>
@@ -124,7 +131,7 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            text = _readText is null ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : _readText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

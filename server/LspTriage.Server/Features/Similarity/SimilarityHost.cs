@@ -1,5 +1,6 @@
 using LspTriage.Core.Analysis.Redaction;
 using LspTriage.Core.Documents;
+using LspTriage.Core.Files;
 using LspTriage.Core.Similarity;
 using LspTriage.Core.Similarity.Stores;
 using LspTriage.Server.Hosting;
@@ -29,8 +30,11 @@ internal sealed class SimilarityHost : IAsyncDisposable
     private Task _fileEvents = Task.CompletedTask;
     private string? _reportedProblem;
 
-    public SimilarityHost(ServerContext context, WorkDoneProgress progress)
+    private readonly Func<string, string>? _readFile;
+
+    public SimilarityHost(ServerContext context, WorkDoneProgress progress, Func<string, string>? readFile = null)
     {
+        _readFile = readFile;
         _context = context;
         _progress = progress;
         context.Documents.Saved += document => _ = OnSavedAsync(document);
@@ -44,14 +48,24 @@ internal sealed class SimilarityHost : IAsyncDisposable
     /// <summary>The threshold in force when the settings give none (the match model's fitted one).</summary>
     public double DefaultThreshold => _service?.Finder.DefaultThreshold ?? Core.Similarity.Matching.MatchModel.Default.ThresholdFor(vectors: false);
 
-    /// <summary>Creates the service for the current settings and indexes, unless nothing relevant changed.</summary>
-    public Task ConfigureAsync(bool force = false)
+    /// <summary>
+    /// Creates the service for the current settings and indexes, unless nothing relevant changed. Given the server's
+    /// workspace scan (<see cref="Hosting.ServerStartup"/>), it indexes the texts that scan read instead of reading the
+    /// files again.
+    /// </summary>
+    public Task ConfigureAsync(bool force = false, IncidentScan? scan = null)
     {
         var settings = ToSimilaritySettings(_context.Settings, _context.WorkspaceFolders);
         var documents = _context.Settings.Documents;
         SimilarityService? old;
         lock (_gate)
         {
+            // The first index is built from the server's start-up scan: a settings refresh before it must not read
+            // every file a second time.
+            if (!force && scan is null && _service is null)
+            {
+                return _indexed;
+            }
             if (!force && _service is not null && SameStores(settings, _settings!) && SameFiles(documents, _documents!))
             {
                 _settings = settings;
@@ -65,7 +79,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
             _configured.TrySetResult();
             _service.StatusChanged += (_, status) => OnStatusChanged(status.IsOnline, status.Message);
             _cache.Clear();
-            _indexed = IndexAsync(_service);
+            _indexed = IndexAsync(_service, scan);
         }
         if (old is not null)
         {
@@ -198,14 +212,16 @@ internal sealed class SimilarityHost : IAsyncDisposable
         }
     }
 
-    private async Task IndexAsync(SimilarityService service)
+    private async Task IndexAsync(SimilarityService service, IncidentScan? scan)
     {
         await using var progress = await _progress.BeginAsync("LspTriage: indexing past incidents", cancellable: false, CancellationToken.None).ConfigureAwait(false);
         try
         {
             var reporter = progress.Sink<IndexProgress>(p =>
                 p.Total > 0 && p.Done % 500 == 0 ? ($"{p.Done} of {p.Total} files", p.Done * 100 / p.Total) : null);
-            var report = await service.IndexAsync(_context.WorkspaceFolders, reporter, CancellationToken.None).ConfigureAwait(false);
+            var report = scan is null
+                ? await service.IndexAsync(_context.WorkspaceFolders, reporter, CancellationToken.None).ConfigureAwait(false)
+                : await service.IndexAsync(scan, reporter, CancellationToken.None).ConfigureAwait(false);
             progress.EndMessage = $"{report.Indexed} incidents";
             _context.Log.Info($"Similar incidents: {report.Indexed} incidents indexed in {report.Elapsed.TotalMilliseconds:F0} ms ({service.Store.Name} store){(report.Failed.Count > 0 ? $"; {report.Failed.Count} files could not be read" : "")}.");
         }
@@ -236,7 +252,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
     {
         try
         {
-            var service = SimilarityService.Create(settings, _context.Settings.Documents.IsIncidentPath, _context.Time);
+            var service = SimilarityService.Create(settings, _context.Settings.Documents.IsIncidentPath, _context.Time, _readFile);
             _reportedProblem = null;
             return service;
         }
@@ -250,7 +266,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
                 _context.Log.Error(problem);
                 _ = _context.NotifyAsync("window/showMessage", new ShowMessageParams(MessageType.Error, problem));
             }
-            return SimilarityService.Create(settings with { Store = "embedded" }, _context.Settings.Documents.IsIncidentPath, _context.Time);
+            return SimilarityService.Create(settings with { Store = "embedded" }, _context.Settings.Documents.IsIncidentPath, _context.Time, _readFile);
         }
     }
 
@@ -273,11 +289,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
     {
         Store = s.SimilarityStore,
         ConnectionString = s.SimilarityConnectionString,
-        // Relative history folders (a repository's .vscode/settings.json: "samples/history") are relative to the
-        // first workspace folder, not to wherever the editor started the server.
-        HistoryFolders = s.HistoryFolders
-            .Select(h => Path.IsPathRooted(h) || workspaceFolders.Count == 0 ? h : Path.GetFullPath(Path.Combine(workspaceFolders[0], h)))
-            .ToArray(),
+        HistoryFolders = s.HistoryFoldersIn(workspaceFolders),
         Threshold = s.SimilarityThreshold,
         Top = s.SimilarityMaxResults,
     };
