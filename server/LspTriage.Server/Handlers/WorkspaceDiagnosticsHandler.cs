@@ -22,7 +22,7 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
             ? capabilities with { DiagnosticProvider = (capabilities.DiagnosticProvider ?? PullDiagnosticsHandler.Options) with { WorkspaceDiagnostics = true } }
             : capabilities;
 
-    public Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
+    public async Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
     {
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in p?.PreviousResultIds ?? [])
@@ -40,11 +40,11 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
 
         foreach (var document in open.Values.Where(d => d.IsOurs))
         {
-            var resultId = PullDiagnosticsHandler.ResultId(document, generation);
+            var (items, resultId) = await computer.ComputeWithIdAsync(document, generation, cancellationToken).ConfigureAwait(false);
             reported.Add(document.Uri);
             reports.Add(previous.GetValueOrDefault(document.Uri) == resultId
                 ? new WorkspaceUnchangedDocumentDiagnosticReport(document.Uri, document.Version, resultId)
-                : new WorkspaceFullDocumentDiagnosticReport(document.Uri, document.Version, resultId, computer.Compute(document)));
+                : new WorkspaceFullDocumentDiagnosticReport(document.Uri, document.Version, resultId, items));
         }
 
         var closed = problems.Files.Where(f => !open.ContainsKey(f.Path)).ToArray();
@@ -72,6 +72,6 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
         {
             reports.Add(new WorkspaceFullDocumentDiagnosticReport(uri, null, "gone", []));
         }
-        return Task.FromResult(new WorkspaceDiagnosticReport(reports));
+        return new WorkspaceDiagnosticReport(reports);
     }
 }

@@ -64,8 +64,9 @@ public sealed class LanguageServer : System.IAsyncDisposable
         features.CodeActions.Add(new Features.Timeline.TimelinePasteCodeActions());
         features.Hovers.Add(new Features.Timeline.TimelineMetricsHover());
         options.AddFeatures?.Invoke(features);
-        var computer = new DiagnosticsComputer(DocumentChecker.Default);
+        var computer = new DiagnosticsComputer(DocumentChecker.Default, _similarity);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);
+        _similarity.Changed += publisher.ScheduleAll;
         var settings = new SettingsSource(_context, publisher, _similarity);
         var incidents = new WorkspaceIncidents();
         var startup = new ServerStartup(_context, settings, _progress, incidents, _similarity);
