@@ -63,6 +63,8 @@ public sealed class LanguageServer : System.IAsyncDisposable
         features.Commands.Add(new ReindexCommand(_similarity));
         features.CodeActions.Add(new Features.Timeline.TimelinePasteCodeActions());
         features.Hovers.Add(new Features.Timeline.TimelineMetricsHover());
+        features.CodeActions.Add(new Features.Actions.CopyAsIssueCodeActions());
+        features.Commands.Add(new Features.Actions.CopyAsIssueCommand(_context));
         options.AddFeatures?.Invoke(features);
         var computer = new DiagnosticsComputer(DocumentChecker.Default, _similarity);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);
