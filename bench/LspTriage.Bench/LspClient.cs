@@ -15,6 +15,7 @@ internal sealed class LspClient : IAsyncDisposable
     private readonly JsonRpc _rpc;
     private readonly ConcurrentDictionary<(string Uri, int Version), TaskCompletionSource<long>> _published = new();
     private readonly TaskCompletionSource _scanned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _indexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LspClient(Stream sending, Stream receiving)
     {
@@ -64,6 +65,9 @@ internal sealed class LspClient : IAsyncDisposable
             textDocument = new { uri, version },
             contentChanges = new[] { new { range = new { start = new { line, character = 0 }, end = new { line, character = replacement.Length } }, text = replacement } },
         });
+
+    /// <summary>Completes when the server logs that its similarity index is built.</summary>
+    public Task SimilarityIndexed => _indexed.Task;
 
     /// <summary>Completes when the server logs the end of its workspace scan.</summary>
     public Task WorkspaceScanned => _scanned.Task;
@@ -115,6 +119,10 @@ internal sealed class LspClient : IAsyncDisposable
         [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
         public void LogMessage(JsonElement p)
         {
+            if (p.TryGetProperty("message", out var similar) && similar.GetString()?.StartsWith("Similar incidents:", StringComparison.Ordinal) == true)
+            {
+                owner._indexed.TrySetResult();
+            }
             if (p.TryGetProperty("message", out var m) && m.GetString()?.Contains("incident files indexed", StringComparison.Ordinal) == true)
             {
                 owner._scanned.TrySetResult();
