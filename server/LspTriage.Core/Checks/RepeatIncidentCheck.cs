@@ -9,7 +9,7 @@ namespace LspTriage.Core.Checks;
 /// are the caller's input (similarity search and file reading are not a check's business), so the rule is not in
 /// <see cref="DocumentChecker.Default"/>: callers that have them add it with <see cref="DocumentChecker.With"/>.
 /// </summary>
-public sealed class RepeatIncidentCheck(IReadOnlyList<PastIncident> similar) : ICheck
+public sealed class RepeatIncidentCheck(IReadOnlyList<RecentSimilarIncident> similar) : ICheck
 {
     /// <summary>How far back a similar incident counts as the same problem coming back.</summary>
     public const int WindowDays = 30;
@@ -49,7 +49,7 @@ public sealed class RepeatIncidentCheck(IReadOnlyList<PastIncident> similar) : I
         return null;
     }
 
-    private static bool Repeats(IncidentDocument document, DateOnly date, PastIncident past) =>
+    private static bool Repeats(IncidentDocument document, DateOnly date, RecentSimilarIncident past) =>
         past.OpenActionItems > 0
         && date.DayNumber - past.Date.DayNumber is >= 0 and <= WindowDays
         && (past.Path is null || document.Path is null || !Files.FilePaths.Comparer.Equals(past.Path, document.Path));

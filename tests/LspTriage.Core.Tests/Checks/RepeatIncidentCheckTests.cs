@@ -12,7 +12,7 @@ public sealed class RepeatIncidentCheckTests
     private static IncidentDocument Doc(string? text = null, DocumentOptions? options = null) =>
         IncidentDocument.Parse(text ?? RepoPaths.Fixture("postmortem-complete.md"), "/work/postmortems/now.md", options);
 
-    private static PastIncident Past(string date, int open, string path = "/history/old.md") =>
+    private static RecentSimilarIncident Past(string date, int open, string path = "/history/old.md") =>
         new("Checkout 502s after cert rotation", path, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), open, Line: 31);
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class RepeatIncidentCheckTests
     [Fact]
     public void A_past_file_is_read_for_its_open_action_items_and_the_link_points_at_the_first()
     {
-        var past = PastIncidentReader.FromText("Old", "/history/old.md", new DateOnly(2026, 5, 1), RepoPaths.Fixture("postmortem-complete.md"), DocumentOptions.Default);
+        var past = RecentSimilarIncidentReader.FromText("Old", "/history/old.md", new DateOnly(2026, 5, 1), RepoPaths.Fixture("postmortem-complete.md"), DocumentOptions.Default);
 
         Assert.Equal(1, past.OpenActionItems);
         Assert.Equal(30, past.Line);

@@ -13,13 +13,13 @@ namespace LspTriage.Server.Features.Similarity;
 internal sealed class RepeatIncidentSource(SimilarityHost similarity)
 {
     // A past file is re-read only when it changes on disk: diagnostics run after every pause in typing.
-    private readonly ConcurrentDictionary<string, (DateTime Written, long Length, PastIncident? Past)> _files = new(Core.Files.FilePaths.Comparer);
+    private readonly ConcurrentDictionary<string, (DateTime Written, long Length, RecentSimilarIncident? Past)> _files = new(Core.Files.FilePaths.Comparer);
 
     // One search at a time: LT030 is a hint, and with a shared PostgreSQL store a burst of opens and saves must not
     // take the connections that hovers, commands and the saves' own upserts need.
     private readonly SemaphoreSlim _oneSearch = new(1, 1);
 
-    public async Task<IReadOnlyList<PastIncident>> FindAsync(IncidentDocument document, DocumentOptions options, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecentSimilarIncident>> FindAsync(IncidentDocument document, DocumentOptions options, CancellationToken cancellationToken)
     {
         // Without a date nothing can be "within 30 days before": do not search at all.
         if (RepeatIncidentCheck.DateOf(document) is null)
@@ -40,10 +40,10 @@ internal sealed class RepeatIncidentSource(SimilarityHost similarity)
         {
             return [];
         }
-        return found.Select(f => Read(f, options)).OfType<PastIncident>().ToArray();
+        return found.Select(f => Read(f, options)).OfType<RecentSimilarIncident>().ToArray();
     }
 
-    private PastIncident? Read(SimilarIncident found, DocumentOptions options)
+    private RecentSimilarIncident? Read(SimilarIncident found, DocumentOptions options)
     {
         if (found.Incident.Path is not { } path)
         {
@@ -58,7 +58,7 @@ internal sealed class RepeatIncidentSource(SimilarityHost similarity)
         {
             return cached.Past;
         }
-        var past = PastIncidentReader.Read(found, options);
+        var past = RecentSimilarIncidentReader.Read(found, options);
         _files[path] = (info.LastWriteTimeUtc, info.Length, past);
         return past;
     }

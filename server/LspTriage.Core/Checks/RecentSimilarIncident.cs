@@ -8,4 +8,4 @@ namespace LspTriage.Core.Checks;
 /// <param name="Title">What the diagnostic calls it.</param>
 /// <param name="Path">Its file, for the link; null when the store knows no file.</param>
 /// <param name="Line">The 0-based line the link points at (its first open action item, else 0).</param>
-public sealed record PastIncident(string Title, string? Path, DateOnly Date, int OpenActionItems, int Line = 0);
+public sealed record RecentSimilarIncident(string Title, string? Path, DateOnly Date, int OpenActionItems, int Line = 0);
