@@ -14,6 +14,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { resolveServer } from './serverLocation';
+import { COPY_AS_ISSUE_COMMAND, issueClipboard } from './copyAsIssue';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { isIncidentDocument } from './selector';
 import { StatusItem } from './status';
@@ -139,10 +140,19 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('lspTriage'))),
     },
     middleware: {
-      // A code lens or code action that runs the server's findSimilar command gets its result listed too.
+      // A code lens or code action that runs the server's findSimilar command gets its result listed too;
+      // "Copy as issue" gets its result copied.
       executeCommand: async (command, args, next) => {
         const result = await next(command, args);
         if (command === 'lspTriage.findSimilar') await showSimilarResult(result);
+        // The server returns the issue; only the client can put it on the clipboard.
+        if (command === COPY_AS_ISSUE_COMMAND) {
+          const copy = issueClipboard(result);
+          if (copy) {
+            await vscode.env.clipboard.writeText(copy.text);
+            void vscode.window.showInformationMessage(copy.message);
+          }
+        }
         return result;
       },
     },

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { platformFolder } from '../src/platform';
 import { RestartPolicy } from '../src/restartPolicy';
 import { DOCUMENT_SELECTOR } from '../src/documentSelector';
+import { issueClipboard } from '../src/copyAsIssue';
 import { declaredKind, readFrontMatter } from '../src/frontMatter';
 import { incidentTemplate, POSTMORTEM_SECTIONS, postmortemTemplate, readIncidentHeader, slugify } from '../src/templateText';
 
@@ -71,4 +72,12 @@ test('readFrontMatter keeps the body after the closing line', () => {
   assert.equal(fm.values.get('service'), 'payment-svc');
   assert.equal(fm.body, '# Pool\n');
   assert.equal(readFrontMatter('# No front matter\n').body, '# No front matter\n');
+});
+
+test('copy as issue copies the markdown the server returned, and ignores anything that is not an issue', () => {
+  const issue = { title: '[P1] Add an alert', body: 'Add an alert\n\n- Owner: @sre', command: "gh issue create --title '[P1] Add an alert'", markdown: '## [P1] Add an alert\n\nAdd an alert\n' };
+  assert.deepEqual(issueClipboard(issue), { text: issue.markdown, message: 'LspTriage: copied "[P1] Add an alert" as an issue (markdown).' });
+  assert.equal(issueClipboard({ title: 'T', body: 'B' })?.text, '## T\n\nB\n');
+  assert.equal(issueClipboard(null), undefined);
+  assert.equal(issueClipboard({ title: 'T' }), undefined);
 });

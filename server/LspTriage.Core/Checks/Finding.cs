@@ -6,4 +6,7 @@ namespace LspTriage.Core.Checks;
 public sealed record Finding(string Code, FindingSeverity Severity, string Message, TextSpan Span)
 {
     public string? Data { get; init; }
+
+    /// <summary>Places in other files the finding is about (the past incident of a repeat incident); usually empty.</summary>
+    public IReadOnlyList<RelatedPlace> Related { get; init; } = [];
 }

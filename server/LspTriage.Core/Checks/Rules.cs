@@ -39,6 +39,9 @@ public static class Rules
     public static readonly CheckRule Unsupported = new("LT020", "unsupported-claim", FindingSeverity.Warning,
         "Generated text states a number, time, version or quoted error that the raw incident context does not contain.");
 
+    public static readonly CheckRule RepeatIncident = new("LT030", "repeat-incident", FindingSeverity.Information,
+        "A similar past incident happened within 30 days before this one and its action items are still open.");
+
     public static readonly CheckRule BlameLanguage = new("LT031", "blame-language", FindingSeverity.Warning,
         "A root cause blames people (\"human error\", a person named as the cause) instead of the conditions that let the mistake happen.");
 
@@ -53,5 +56,5 @@ public static class Rules
 
     public static IReadOnlyList<CheckRule> All { get; } =
         [Placeholder, MissingSection, EmptySection, TimelineOrder, TimelineTime, ActionItemOwner, ActionItemPriority,
-         DuplicateSection, Severity, CreatedDate, Unreadable, Unsupported, BlameLanguage, ImpactNumber, VagueActionItem, NotUtf8];
+         DuplicateSection, Severity, CreatedDate, Unreadable, Unsupported, RepeatIncident, BlameLanguage, ImpactNumber, VagueActionItem, NotUtf8];
 }

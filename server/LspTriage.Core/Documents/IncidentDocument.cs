@@ -43,6 +43,20 @@ public sealed class IncidentDocument
 
     public LineMap Lines { get; }
 
+    /// <summary>
+    /// This document's structure over a newer text that differs from it on one line only (the line count unchanged),
+    /// for completion right after a keystroke: the 20,000-line parse is what made completion slow, and a keystroke
+    /// inside a line moves no section or entry of the lines before it. Spans after the edited line are off by the
+    /// length the line changed; callers read only the edited line and structure (kinds, order, what is before it).
+    /// </summary>
+    public IncidentDocument WithEditedLine(string text) =>
+        new(text, new LineMap(text), Path, Kind, FrontMatter, Title, TitleSpan, Sections, Placeholders, Timeline, ActionItems, GeneratedBlocks, Problems)
+        {
+            Template = Template,
+            DisabledRules = DisabledRules,
+            RequiredSections = RequiredSections,
+        };
+
     /// <summary>File system path or URI path the document was opened from, if known; used for classification only.</summary>
     public string? Path { get; }
 

@@ -26,8 +26,20 @@ internal static class ProtocolConvert
 
     public static P.TextEdit ToProtocol(this TextEdit edit) => new(edit.Range.ToProtocol(), edit.NewText);
 
-    public static P.Diagnostic ToDiagnostic(this Finding finding, IncidentDocument document) =>
-        new(document.ProtocolRange(finding.Span), ToSeverity(finding.Severity), finding.Code, Source, finding.Message);
+    public static P.Diagnostic ToDiagnostic(this Finding finding, IncidentDocument document)
+    {
+        var diagnostic = new P.Diagnostic(document.ProtocolRange(finding.Span), ToSeverity(finding.Severity), finding.Code, Source, finding.Message);
+        if (finding.Related.Count == 0)
+        {
+            return diagnostic;
+        }
+        // The first related file is also the code description: editors that do not show related information still
+        // render the code as a link to the past incident.
+        var related = finding.Related
+            .Select(r => new P.DiagnosticRelatedInformation(new P.Location(Workspace.DocumentUri.FromPath(r.Path), new P.Range(new(r.Line, 0), new(r.Line, 0))), r.Message))
+            .ToArray();
+        return diagnostic with { RelatedInformation = related, CodeDescription = new P.CodeDescription(related[0].Location.Uri) };
+    }
 
     public static int ToSeverity(FindingSeverity severity) => severity switch
     {

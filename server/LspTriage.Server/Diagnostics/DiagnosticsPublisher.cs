@@ -24,6 +24,40 @@ internal sealed class DiagnosticsPublisher
 
     public TimeSpan Delay { get; }
 
+    /// <summary>How long index events are gathered before open documents are checked again (see <see cref="ScheduleAll"/>).</summary>
+    private static readonly TimeSpan AllDelay = TimeSpan.FromSeconds(1);
+
+    private int _allPending;
+
+    /// <summary>
+    /// Publishes every open document again: what the diagnostics read besides the text changed (the similarity index,
+    /// for LT030). Index events come in bursts (a checkout, every open file saved, other servers writing the shared
+    /// store), and each round searches the index once per open document: one round per burst, not one per event.
+    /// </summary>
+    public void ScheduleAll()
+    {
+        if (Interlocked.Exchange(ref _allPending, 1) == 1)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(AllDelay, _context.Time).ConfigureAwait(false);
+            // Cleared before the round: an event during it asks for the next one.
+            Volatile.Write(ref _allPending, 0);
+            foreach (var document in _context.Documents.All.Where(d => d.IsOurs))
+            {
+                Schedule(document);
+            }
+            // A client that pulls holds result ids that may now name other diagnostics: ask it to pull again.
+            if (_context.PullDiagnostics && _context.Capabilities.Workspace?.Diagnostics?.RefreshSupport == true)
+            {
+                _ = _context.RequestAsync<object?>("workspace/diagnostic/refresh", new { }, CancellationToken.None)
+                    .ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+        });
+    }
+
     /// <param name="immediately">On open there is no burst of keystrokes to wait out: publish as soon as computed.</param>
     public void Schedule(OpenDocument document, bool immediately = false)
     {
@@ -60,7 +94,7 @@ internal sealed class DiagnosticsPublisher
             {
                 await Task.Delay(delay, _context.Time, cts.Token).ConfigureAwait(false);
             }
-            var diagnostics = await Task.Run(() => _computer.Compute(document), cts.Token).ConfigureAwait(false);
+            var diagnostics = await Task.Run(() => _computer.ComputeAsync(document, cts.Token), cts.Token).ConfigureAwait(false);
             if (cts.IsCancellationRequested || _context.Documents.Get(document.Uri)?.Version != document.Version)
             {
                 return;

@@ -23,12 +23,17 @@ internal sealed class CompletionHandler(ServerContext server, IncidentHistory hi
 
     public Task<CompletionList> HandleAsync(CompletionParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        if (context.OurDocument(p?.TextDocument) is not { } document)
+        if (context.Document(p?.TextDocument) is not { } document)
         {
             return Task.FromResult(Nothing);
         }
         var position = Params.Required(p!.Position, "position").ToCore();
-        var parsed = document.Parsed;
+        // Right after a keystroke the new version is usually not parsed yet: reuse the last parse (see ForCompletion).
+        var parsed = document.ForCompletion(position.Line);
+        if (parsed.Kind == DocumentKind.NotOurs)
+        {
+            return Task.FromResult(Nothing);
+        }
         var request = new CompletionRequest(parsed, position, server.Time.GetUtcNow(), history.Current, DocumentUri.ToPath(document.Uri));
         var result = CompletionEngine.Complete(request);
         return Task.FromResult(new CompletionList(result.IsIncomplete, result.Items.Select(s => ToItem(parsed, s)).ToArray()));

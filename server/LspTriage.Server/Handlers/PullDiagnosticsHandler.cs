@@ -20,22 +20,15 @@ internal sealed class PullDiagnosticsHandler(ServerContext server, DiagnosticsCo
     /// <summary>The pull options; <see cref="WorkspaceDiagnosticsHandler"/> turns on workspace diagnostics in them.</summary>
     internal static readonly DiagnosticOptions Options = new("lsptriage", InterFileDependencies: false, WorkspaceDiagnostics: false);
 
-    /// <summary>The result id of an open document: its version and the settings generation.</summary>
-    internal static string ResultId(Workspace.OpenDocument document, int settingsGeneration) => $"{document.Version}:{settingsGeneration}";
-
-    public Task<object> HandleAsync(DocumentDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
+    public async Task<object> HandleAsync(DocumentDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
     {
         var document = context.Document(p?.TextDocument);
         if (document is null)
         {
-            return Task.FromResult<object>(new FullDocumentDiagnosticReport("closed", []));
+            return new FullDocumentDiagnosticReport("closed", []);
         }
-        var resultId = ResultId(document, context.SettingsGeneration);
-        if (p!.PreviousResultId == resultId)
-        {
-            return Task.FromResult<object>(new UnchangedDocumentDiagnosticReport(resultId));
-        }
-        var items = document.IsOurs ? computer.Compute(document) : [];
-        return Task.FromResult<object>(new FullDocumentDiagnosticReport(resultId, items));
+        // The id depends on what LT030 finds, so it is computed first; both are cached per version and index state.
+        var (items, resultId) = await computer.ComputeWithIdAsync(document, context.SettingsGeneration, cancellationToken).ConfigureAwait(false);
+        return p!.PreviousResultId == resultId ? new UnchangedDocumentDiagnosticReport(resultId) : new FullDocumentDiagnosticReport(resultId, items);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
             ? capabilities with { DiagnosticProvider = (capabilities.DiagnosticProvider ?? PullDiagnosticsHandler.Options) with { WorkspaceDiagnostics = true } }
             : capabilities;
 
-    public Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
+    public async Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
     {
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in p?.PreviousResultIds ?? [])
@@ -36,42 +36,67 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
         var options = context.Settings.Documents;
         var open = context.OpenDocuments.ToDictionary(d => DocumentUri.ToPath(d.Uri) ?? d.Uri, FilePaths.Comparer);
         var reports = new List<object>();
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        // How many of the client's previous ids were answered: when all were, nothing is gone and no set of reported
+        // URIs is needed (a re-pull of thousands of unchanged files is this loop and the JSON, nothing more).
+        var answered = 0;
 
         foreach (var document in open.Values.Where(d => d.IsOurs))
         {
-            var resultId = PullDiagnosticsHandler.ResultId(document, generation);
-            reported.Add(document.Uri);
-            reports.Add(previous.GetValueOrDefault(document.Uri) == resultId
+            var (items, resultId) = await computer.ComputeWithIdAsync(document, generation, cancellationToken).ConfigureAwait(false);
+            var known = previous.TryGetValue(document.Uri, out var before);
+            answered += known ? 1 : 0;
+            reports.Add(known && before == resultId
                 ? new WorkspaceUnchangedDocumentDiagnosticReport(document.Uri, document.Version, resultId)
-                : new WorkspaceFullDocumentDiagnosticReport(document.Uri, document.Version, resultId, computer.Compute(document)));
+                : new WorkspaceFullDocumentDiagnosticReport(document.Uri, document.Version, resultId, items));
         }
 
-        var closed = problems.Files.Where(f => !open.ContainsKey(f.Path)).ToArray();
-        var stale = closed.Where(f => previous.GetValueOrDefault(f.Uri) != f.ResultId(generation)).ToArray();
-        // The first report checks every file: spread it over the cores, in the request's thread-pool time.
-        Parallel.ForEach(stale, new ParallelOptions { CancellationToken = cancellationToken },
-            f => WorkspaceProblems.Diagnostics(f, options, generation, computer.Checker));
-        foreach (var file in closed)
+        // One pass decides what is unchanged; only the rest is checked.
+        var files = problems.Files;
+        var closed = new List<(WorkspaceProblems.FileState File, string ResultId, bool Known, bool Unchanged)>(files.Count);
+        List<WorkspaceProblems.FileState>? stale = null;
+        foreach (var file in files)
         {
-            var uri = file.Uri;
-            var resultId = file.ResultId(generation);
-            if (previous.GetValueOrDefault(uri) == resultId)
+            if (open.Count > 0 && open.ContainsKey(file.Path))
             {
-                reported.Add(uri);
-                reports.Add(new WorkspaceUnchangedDocumentDiagnosticReport(uri, null, resultId));
+                continue;
+            }
+            var resultId = file.ResultId(generation);
+            var known = previous.TryGetValue(file.Uri, out var before);
+            var unchanged = known && before == resultId;
+            if (!unchanged)
+            {
+                (stale ??= []).Add(file);
+            }
+            closed.Add((file, resultId, known, unchanged));
+        }
+        if (stale is not null)
+        {
+            // The first report checks every file: spread it over the cores, in the request's thread-pool time.
+            Parallel.ForEach(stale, new ParallelOptions { CancellationToken = cancellationToken },
+                f => WorkspaceProblems.Diagnostics(f, options, generation, computer.Checker));
+        }
+        foreach (var (file, resultId, known, unchanged) in closed)
+        {
+            if (unchanged)
+            {
+                answered++;
+                reports.Add(new WorkspaceUnchangedDocumentDiagnosticReport(file.Uri, null, resultId));
             }
             else if (WorkspaceProblems.Diagnostics(file, options, generation, computer.Checker) is { } items)
             {
-                reported.Add(uri);
-                reports.Add(new WorkspaceFullDocumentDiagnosticReport(uri, null, resultId, items));
+                answered += known ? 1 : 0;
+                reports.Add(new WorkspaceFullDocumentDiagnosticReport(file.Uri, null, resultId, items));
             }
         }
         // Files the client still shows problems for but that are gone (deleted, or no longer incidents): clear them.
-        foreach (var uri in previous.Keys.Where(u => !reported.Contains(u)))
+        if (answered < previous.Count)
         {
-            reports.Add(new WorkspaceFullDocumentDiagnosticReport(uri, null, "gone", []));
+            var reported = reports.Select(r => r is WorkspaceFullDocumentDiagnosticReport f ? f.Uri : ((WorkspaceUnchangedDocumentDiagnosticReport)r).Uri).ToHashSet(StringComparer.Ordinal);
+            foreach (var uri in previous.Keys.Where(u => !reported.Contains(u)))
+            {
+                reports.Add(new WorkspaceFullDocumentDiagnosticReport(uri, null, "gone", []));
+            }
         }
-        return Task.FromResult(new WorkspaceDiagnosticReport(reports));
+        return new WorkspaceDiagnosticReport(reports);
     }
 }

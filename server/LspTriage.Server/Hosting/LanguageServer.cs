@@ -63,9 +63,12 @@ public sealed class LanguageServer : System.IAsyncDisposable
         features.Commands.Add(new ReindexCommand(_similarity));
         features.CodeActions.Add(new Features.Timeline.TimelinePasteCodeActions());
         features.Hovers.Add(new Features.Timeline.TimelineMetricsHover());
+        features.CodeActions.Add(new Features.Actions.CopyAsIssueCodeActions());
+        features.Commands.Add(new Features.Actions.CopyAsIssueCommand(_context));
         options.AddFeatures?.Invoke(features);
-        var computer = new DiagnosticsComputer(DocumentChecker.Default);
+        var computer = new DiagnosticsComputer(DocumentChecker.Default, _similarity);
         var publisher = new DiagnosticsPublisher(_context, computer, options.DiagnosticsDelay);
+        _similarity.Changed += publisher.ScheduleAll;
         var settings = new SettingsSource(_context, publisher, _similarity);
         var incidents = new WorkspaceIncidents(options.ReadFile);
         var startup = new ServerStartup(_context, settings, _progress, incidents, _similarity, options.ReadFile);

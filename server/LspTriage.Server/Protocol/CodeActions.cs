@@ -23,6 +23,7 @@ public static class CodeActionKinds
     public const string Analyze = "refactor.lspTriage.analyze";
     public const string InsertSimilar = "refactor.lspTriage.insertSimilar";
     public const string TimelineFromPaste = "refactor.rewrite.lspTriage.timeline";
+    public const string CopyAsIssue = "refactor.lspTriage.copyAsIssue";
 }
 
 public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);

@@ -8,11 +8,15 @@ public sealed record Diagnostic(Range Range, int Severity, string Code, string S
 
     public IReadOnlyList<int>? Tags { get; init; }
 
+    public IReadOnlyList<DiagnosticRelatedInformation>? RelatedInformation { get; init; }
+
     /// <summary>Round-trips to code actions, so a fix can find its finding even after the client re-sends it.</summary>
     public JsonElement? Data { get; init; }
 }
 
 public sealed record CodeDescription(string Href);
+
+public sealed record DiagnosticRelatedInformation(Location Location, string Message);
 
 public static class DiagnosticSeverity
 {

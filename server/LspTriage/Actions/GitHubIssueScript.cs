@@ -4,8 +4,8 @@ using LspTriage.Core.Actions;
 namespace LspTriage.Cli.Actions;
 
 /// <summary>
-/// A POSIX shell script with one <c>gh issue create</c> per item. Every value is single-quoted (a quote inside becomes
-/// <c>'\''</c>), so nothing in a postmortem can run as a command; an owner that is an @handle becomes the assignee.
+/// A POSIX shell script with one <c>gh issue create</c> per item, each written by <see cref="GitHubIssue"/> (the
+/// editor's "Copy as issue" gives the same command line).
 /// </summary>
 internal static class GitHubIssueScript
 {
@@ -18,18 +18,9 @@ internal static class GitHubIssueScript
         sb.Append("set -eu\n");
         foreach (var item in items)
         {
-            sb.Append('\n').Append("# ").Append(OneLine($"{item.Path}:{item.Line}")).Append('\n');
-            sb.Append("gh issue create --title ").Append(Quote(OneLine(item.IssueTitle))).Append(" --body ").Append(Quote(item.IssueBody(link(item))));
-            if (item.Owner is { } owner && owner.StartsWith('@') && owner.Length > 1 && owner[1..].All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-            {
-                sb.Append(" --assignee ").Append(Quote(owner[1..]));
-            }
-            sb.Append('\n');
+            sb.Append('\n').Append("# ").Append(GitHubIssue.OneLine($"{item.Path}:{item.Line}")).Append('\n');
+            sb.Append(GitHubIssue.For(item, link(item)).CommandLine).Append('\n');
         }
         return sb.ToString();
     }
-
-    public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    private static string OneLine(string value) => value.ReplaceLineEndings(" ");
 }

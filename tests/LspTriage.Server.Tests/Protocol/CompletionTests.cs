@@ -75,6 +75,38 @@ public sealed class CompletionTests : IDisposable
     }
 
     [Fact]
+    public async Task Right_after_keystrokes_in_a_line_completion_answers_as_after_a_full_parse()
+    {
+        await using var client = await StartAsync();
+        const string uri = "file:///w/postmortems/pm.md";
+        await client.OpenAsync(uri, "---\nkind: postmortem\n---\n# PM\n\n## Summary\nx\n\n## Timeline\n- 13:58 UTC — alert\n- \n\n## Action items\n- Add alert — \n\n## \n");
+        await client.DiagnosticsAsync(uri, 1);
+
+        // Typed inside line 13, version by version, completion asked at once: the last parse serves the new text.
+        await client.NotifyAsync("textDocument/didChange", Change(uri, 2, 13, 14, "@"));
+        Assert.Contains("@dana", Labels(await CompleteAsync(client, uri, 13, 15, "@")));
+        await client.NotifyAsync("textDocument/didChange", Change(uri, 3, 15, 3, "I"));
+        Assert.Equal(["Impact"], Labels(await CompleteAsync(client, uri, 15, 4)).Take(1));
+        // A new line moves everything after it: that version is parsed, and the new item is in the action items.
+        await client.NotifyAsync("textDocument/didChange", Change(uri, 4, 13, 15, "\n- "));
+        Assert.Equal(["P0", "P1", "P2", "P3", "P4"], Labels(await CompleteAsync(client, uri, 14, 2)));
+    }
+
+    private static JsonObject Change(string uri, int version, int line, int character, string text) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+        ["contentChanges"] = new JsonArray(new JsonObject
+        {
+            ["range"] = new JsonObject
+            {
+                ["start"] = new JsonObject { ["line"] = line, ["character"] = character },
+                ["end"] = new JsonObject { ["line"] = line, ["character"] = character },
+            },
+            ["text"] = text,
+        }),
+    };
+
+    [Fact]
     public async Task Completion_is_advertised_and_silent_for_files_that_are_not_ours()
     {
         var client = TestLspClient.Start();

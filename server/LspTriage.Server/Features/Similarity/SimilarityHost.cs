@@ -29,6 +29,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
     private Task _indexed = Task.CompletedTask;
     private Task _fileEvents = Task.CompletedTask;
     private string? _reportedProblem;
+    private int _generation;
 
     private readonly Func<string, string>? _readFile;
 
@@ -39,6 +40,12 @@ internal sealed class SimilarityHost : IAsyncDisposable
         _progress = progress;
         context.Documents.Saved += document => _ = OnSavedAsync(document);
     }
+
+    /// <summary>Moves on whenever the index or its files change: what was found before may not be found again.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>The index changed (built, a file saved or changed): diagnostics that read it (LT030) are stale.</summary>
+    public event Action? Changed;
 
     /// <summary>Completes when the current index has been built (tests and the reindex command wait on it).</summary>
     public Task Indexed => _indexed;
@@ -283,6 +290,8 @@ internal sealed class SimilarityHost : IAsyncDisposable
         {
             _cache.Clear();
         }
+        Interlocked.Increment(ref _generation);
+        Changed?.Invoke();
     }
 
     private static SimilaritySettings ToSimilaritySettings(ServerSettings s, IReadOnlyList<string> workspaceFolders) => new()

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using LspTriage.Core.Checks;
+using LspTriage.Core.Documents;
+using LspTriage.Core.Similarity;
+
+namespace LspTriage.Server.Features.Similarity;
+
+/// <summary>
+/// The input of the repeat-incident rule (LT030) for an open document: the similar incidents the index finds, with
+/// their dates and the open action items of their files. Nothing while the index is still being built (diagnostics
+/// must not wait for it; <see cref="SimilarityHost.Changed"/> makes the publisher compute again when it is ready).
+/// </summary>
+internal sealed class RepeatIncidentSource(SimilarityHost similarity)
+{
+    // A past file is re-read only when it changes on disk: diagnostics run after every pause in typing.
+    private readonly ConcurrentDictionary<string, (DateTime Written, long Length, RecentSimilarIncident? Past)> _files = new(Core.Files.FilePaths.Comparer);
+
+    // One search at a time: LT030 is a hint, and with a shared PostgreSQL store a burst of opens and saves must not
+    // take the connections that hovers, commands and the saves' own upserts need.
+    private readonly SemaphoreSlim _oneSearch = new(1, 1);
+
+    public async Task<IReadOnlyList<RecentSimilarIncident>> FindAsync(IncidentDocument document, DocumentOptions options, CancellationToken cancellationToken)
+    {
+        // Without a date nothing can be "within 30 days before": do not search at all.
+        if (RepeatIncidentCheck.DateOf(document) is null)
+        {
+            return [];
+        }
+        IReadOnlyList<SimilarIncident>? found;
+        await _oneSearch.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            found = await similarity.FindIfReadyAsync(document, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneSearch.Release();
+        }
+        if (found is null || found.Count == 0)
+        {
+            return [];
+        }
+        return found.Select(f => Read(f, options)).OfType<RecentSimilarIncident>().ToArray();
+    }
+
+    private RecentSimilarIncident? Read(SimilarIncident found, DocumentOptions options)
+    {
+        if (found.Incident.Path is not { } path)
+        {
+            return null;
+        }
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return null;
+        }
+        if (_files.TryGetValue(path, out var cached) && cached.Written == info.LastWriteTimeUtc && cached.Length == info.Length)
+        {
+            return cached.Past;
+        }
+        var past = RecentSimilarIncidentReader.Read(found, options);
+        _files[path] = (info.LastWriteTimeUtc, info.Length, past);
+        return past;
+    }
+}

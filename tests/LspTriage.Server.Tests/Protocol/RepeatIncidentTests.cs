@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using LspTriage.Tests.Shared;
+
+namespace LspTriage.Server.Tests.Protocol;
+
+/// <summary>
+/// LT030 over the protocol: a postmortem whose similar past incident (from the server's similarity index) happened
+/// within 30 days before it and still has open action items gets an information diagnostic linking that file, pushed
+/// and pulled alike; closing the past items on disk takes it away.
+/// </summary>
+public sealed class RepeatIncidentTests : IDisposable
+{
+    private readonly TempFolder _root = new();
+    private readonly TempFolder _history = new();
+
+    public RepeatIncidentTests()
+    {
+        // The same failure twice: postmortem-complete.md (created 2026-05-14) and its twin from 2026-04-30.
+        _history.Write("2026/checkout-502.md", Past(open: true));
+    }
+
+    public void Dispose()
+    {
+        _root.Dispose();
+        _history.Dispose();
+    }
+
+    private static string Past(bool open) => RepoPaths.Fixture("postmortem-complete.md")
+        .Replace("created: 2026-05-14T09:12:00Z", "created: 2026-04-30T10:00:00Z", StringComparison.Ordinal)
+        .Replace("- [ ] **P1**", open ? "- [ ] **P1**" : "- [x] **P1**", StringComparison.Ordinal);
+
+    private string PastPath => Path.Combine(_history.Path, "2026", "checkout-502.md");
+
+    private string NowUri => new Uri(Path.Combine(_root.Path, "postmortems", "now.md")).AbsoluteUri;
+
+    private async Task<TestLspClient> StartAsync(bool pull)
+    {
+        var capabilities = TestLspClient.DefaultCapabilities();
+        if (pull)
+        {
+            capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
+        }
+        var client = await TestLspClient.StartInitializedAsync(capabilities, rootPath: _root.Path, beforeInitialize: c =>
+            c.Settings = new JsonObject { ["similarity"] = new JsonObject { ["historyFolders"] = new JsonArray(_history.Path) } });
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Similar incidents:", StringComparison.Ordinal));
+        return client;
+    }
+
+    private static JsonNode? Repeat(JsonArray diagnostics) => diagnostics.SingleOrDefault(d => (string?)d!["code"] == "LT030");
+
+    [Fact]
+    public async Task Pushed_with_the_past_file_as_related_information_and_code_description()
+    {
+        await using var client = await StartAsync(pull: false);
+        await client.OpenAsync(NowUri, RepoPaths.Fixture("postmortem-complete.md"));
+
+        var repeat = Repeat(await client.DiagnosticsAsync(NowUri, 1));
+        Assert.NotNull(repeat);
+        Assert.Equal(3, (int)repeat["severity"]!);
+        Assert.Equal(6, (int)repeat["range"]!["start"]!["line"]!); // the title
+        Assert.Contains("happened 2026-04-30 (14 days before this one) and 1 action item is still open", (string)repeat["message"]!, StringComparison.Ordinal);
+        var pastUri = new Uri(PastPath).AbsoluteUri;
+        Assert.Equal(pastUri, (string)repeat["codeDescription"]!["href"]!);
+        var related = Assert.Single(repeat["relatedInformation"]!.AsArray())!;
+        Assert.Equal(pastUri, (string)related["location"]!["uri"]!);
+        Assert.Equal(30, (int)related["location"]!["range"]!["start"]!["line"]!);
+    }
+
+    [Fact]
+    public async Task Pulled_and_gone_once_the_past_action_items_are_closed_on_disk()
+    {
+        await using var client = await StartAsync(pull: true);
+        await client.OpenAsync(NowUri, RepoPaths.Fixture("postmortem-complete.md"));
+        JsonObject Pull(string? previous = null) => new() { ["textDocument"] = new JsonObject { ["uri"] = NowUri }, ["previousResultId"] = previous };
+
+        var first = (await client.RequestAsync("textDocument/diagnostic", Pull()))["result"]!;
+        Assert.NotNull(Repeat(first["items"]!.AsArray()));
+
+        File.WriteAllText(PastPath, Past(open: false));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = new Uri(PastPath).AbsoluteUri, ["type"] = 2 }) });
+        // The index applies file events in the background; the result id moves on when it has.
+        JsonNode second;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            await Task.Delay(20);
+            second = (await client.RequestAsync("textDocument/diagnostic", Pull((string)first["resultId"]!)))["result"]!;
+        }
+        while ((string)second["kind"]! == "unchanged" && DateTime.UtcNow < deadline);
+        Assert.Equal("full", (string)second["kind"]!);
+        Assert.Null(Repeat(second["items"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task Not_reported_when_disabled_in_the_settings()
+    {
+        await using var client = await StartAsync(pull: false);
+        client.Settings = new JsonObject
+        {
+            ["similarity"] = new JsonObject { ["historyFolders"] = new JsonArray(_history.Path) },
+            ["rules"] = new JsonObject { ["disabled"] = new JsonArray("LT030") },
+        };
+        await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = new JsonObject() });
+        await Task.Delay(200);
+        await client.OpenAsync(NowUri, RepoPaths.Fixture("postmortem-complete.md"));
+
+        Assert.Null(Repeat(await client.DiagnosticsAsync(NowUri, 1)));
+    }
+}
