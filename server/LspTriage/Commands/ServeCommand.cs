@@ -21,9 +21,11 @@ internal sealed class ServeCommand : ICliCommand
     {
         CliArgs.Parse(args, new HashSet<string>(), new HashSet<string> { "stdio" });
         // The standard streams are not disposed: the process owns them, and a blocked stdin read must not delay exit.
+        StartupTrace.Mark("serve command");
         var input = Console.OpenStandardInput();
         var output = Console.OpenStandardOutput();
         await using var server = new LanguageServer(input, output);
+        StartupTrace.Mark("server built");
         return await server.RunAsync().ConfigureAwait(false);
     }
 }
