@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -25,12 +26,16 @@ internal sealed class LspJsonRpc : JsonRpc
     /// instead of reaching a handler as a null it was promised it would never see. The metadata is source-generated
     /// (<see cref="LspJsonContext"/>), not built by reflection: start-up does not pay for it, and Native AOT can run it.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The options carry LspJsonContext, the wire's source-generated metadata.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The options carry LspJsonContext, the wire's source-generated metadata.")]
     public static SystemTextJsonFormatter CreateFormatter() => new()
     {
         JsonSerializerOptions = CreateSerializerOptions(),
     };
 
     /// <summary>The options of the wire, also for tests that check a type is covered.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reflection is only a fallback, used where the runtime enables it (not under Native AOT).")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reflection is only a fallback, used where the runtime enables it (not under Native AOT).")]
     public static JsonSerializerOptions CreateSerializerOptions() => new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
