@@ -1,5 +1,8 @@
 using System.Text;
 using LspTriage.Cli.Cli;
+using LspTriage.Server.Hosting;
+
+StartupTrace.Mark("main");
 
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 using var cancel = new CancellationTokenSource();

@@ -17,6 +17,7 @@ internal sealed class InitializeHandler(ServerContext context, RequestQueue queu
 
     public InitializeResult Apply(InitializeParams p)
     {
+        StartupTrace.Mark("initialize received");
         if (context.Lifecycle.IsInitialized)
         {
             throw new LocalRpcException("initialize was already called.") { ErrorCode = ErrorCodes.InvalidRequest };
@@ -30,7 +31,9 @@ internal sealed class InitializeHandler(ServerContext context, RequestQueue queu
         }
         context.Log.Level = ClientLogger.ParseLevel(p.Trace is "verbose" ? "debug" : context.Settings.LogLevel);
         context.Lifecycle.MarkInitialized();
-        return new InitializeResult(queue.Advertise(), new ServerInfo("lsptriage", ProductVersion.Current));
+        var result = new InitializeResult(queue.Advertise(), new ServerInfo("lsptriage", ProductVersion.Current));
+        StartupTrace.Mark("initialize handled");
+        return result;
     }
 
     /// <summary>

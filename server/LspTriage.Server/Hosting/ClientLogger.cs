@@ -33,6 +33,7 @@ internal sealed class ClientLogger
         _ => MessageType.Info,
     };
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Params objects are serialized through LspJsonContext.")]
     private void Send(int type, string message)
     {
         if (type > Level)

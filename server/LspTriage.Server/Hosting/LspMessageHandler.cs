@@ -24,6 +24,7 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     private const int MaxHeaderLineBytes = 8 * 1024;
 
     private readonly ConcurrentDictionary<RequestId, byte> _outstanding = new();
+    private bool _wroteOne;
 
     public LspMessageHandler(Stream output, Stream input, IJsonRpcMessageFormatter formatter)
         : base(output, input, formatter)
@@ -71,6 +72,11 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
             _outstanding[request.RequestId] = 0;
         }
         base.Write(content, cancellationToken);
+        if (!_wroteOne)
+        {
+            _wroteOne = true;
+            StartupTrace.Mark("first message serialized");
+        }
     }
 
     private async ValueTask<(JsonRpcMessage? Message, FrameRejection? Rejection)> ReadBodyAsync(int length, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
 using StreamJsonRpc;
@@ -70,8 +71,12 @@ internal sealed class ServerContext
         return done.Task;
     }
 
+    // SystemTextJsonFormatter writes a params object whole, with the options' resolver (LspJsonContext): nothing is
+    // reflected over (checked under Native AOT by the real-client tests).
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Params objects are serialized through LspJsonContext.")]
     public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Params objects are serialized through LspJsonContext.")]
     public Task<T> RequestAsync<T>(string method, object parameters, CancellationToken cancellationToken) =>
         Rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken);
 }

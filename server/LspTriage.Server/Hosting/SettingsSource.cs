@@ -102,7 +102,7 @@ internal sealed class SettingsSource
         }
         if (_context.PullDiagnostics && _context.Capabilities.Workspace?.Diagnostics?.RefreshSupport == true)
         {
-            _ = _context.RequestAsync<object?>("workspace/diagnostic/refresh", new { }, CancellationToken.None)
+            _ = _context.RequestAsync<object?>("workspace/diagnostic/refresh", EmptyParams.Value, CancellationToken.None)
                 .ContinueWith(static _ => { }, TaskScheduler.Default);
         }
     }

@@ -35,3 +35,9 @@ public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocum
 
 /// <summary>Params of any request or notification we only need part of, kept raw.</summary>
 public sealed record RawParams(JsonElement Value);
+
+/// <summary>The params of a request that takes none but is sent with an empty object (<c>workspace/codeLens/refresh</c>).</summary>
+public sealed record EmptyParams
+{
+    public static readonly EmptyParams Value = new();
+}

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace LspTriage.Server.Scheduling;
@@ -8,6 +9,11 @@ namespace LspTriage.Server.Scheduling;
 /// </summary>
 internal static class HandlerCatalog
 {
+    // The executable roots this assembly (TrimmerRootAssembly in server/LspTriage/LspTriage.csproj), so under Native
+    // AOT every handler type and its constructor are still there to find.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "LspTriage.Server is a trimmer root assembly.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "LspTriage.Server is a trimmer root assembly.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "LspTriage.Server is a trimmer root assembly.")]
     public static IReadOnlyList<IMethodHandler> Create(IReadOnlyList<object> services)
     {
         var handlers = typeof(HandlerCatalog).Assembly.GetTypes()
@@ -23,6 +29,7 @@ internal static class HandlerCatalog
         return handlers;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "LspTriage.Server is a trimmer root assembly.")]
     private static IMethodHandler Construct(Type type, IReadOnlyList<object> services)
     {
         var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Single();

@@ -19,6 +19,12 @@ internal interface IMethodHandler
 
     /// <summary>What this method adds to the capabilities <c>initialize</c> answers, so the two cannot disagree.</summary>
     ServerCapabilities Advertise(ServerCapabilities capabilities) => capabilities;
+
+    /// <summary>
+    /// Adds this handler to the queue with its params and result types known at compile time; the three interfaces
+    /// below implement it, so no handler does. (No MakeGenericType at start-up: Native AOT compiles every adapter.)
+    /// </summary>
+    internal void RegisterWith(RequestQueue queue);
 }
 
 /// <summary>
@@ -28,12 +34,16 @@ internal interface IMethodHandler
 internal interface INotificationHandler<in TParams> : IMethodHandler
 {
     void Apply(TParams parameters);
+
+    void IMethodHandler.RegisterWith(RequestQueue queue) => queue.AddNotification(this);
 }
 
 /// <summary>A request that changes server state (<c>initialize</c>, <c>shutdown</c>): ordered and synchronous like a notification.</summary>
 internal interface IMutatingRequestHandler<in TParams, out TResult> : IMethodHandler
 {
     TResult Apply(TParams parameters);
+
+    void IMethodHandler.RegisterWith(RequestQueue queue) => queue.AddMutatingRequest(this);
 }
 
 /// <summary>
@@ -43,6 +53,8 @@ internal interface IMutatingRequestHandler<in TParams, out TResult> : IMethodHan
 internal interface IRequestHandler<in TParams, TResult> : IMethodHandler
 {
     Task<TResult> HandleAsync(TParams parameters, RequestContext context, CancellationToken cancellationToken);
+
+    void IMethodHandler.RegisterWith(RequestQueue queue) => queue.AddRequest(this);
 }
 
 /// <summary>The params type of a method that takes none (<c>shutdown</c>, <c>exit</c>).</summary>

@@ -26,12 +26,35 @@ internal sealed class RequestQueue : IDisposable
     /// <summary>Adds a handler to the connection; call before it starts listening.</summary>
     public void Register(IMethodHandler handler)
     {
-        var adapterType = Adapter(handler.GetType());
-        var adapter = Activator.CreateInstance(adapterType, this, handler)!;
-        var parameterless = adapterType.GetGenericArguments()[0] == typeof(NoParams);
-        var invoke = adapterType.GetMethod(parameterless ? "InvokeWithoutParams" : "Invoke")!;
-        _context.Rpc.AddLocalRpcMethod(invoke, adapter, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = !parameterless });
+        handler.RegisterWith(this);
         _handlers.Add(handler);
+    }
+
+    internal void AddNotification<TParams>(INotificationHandler<TParams> handler)
+    {
+        var adapter = new NotificationAdapter<TParams>(this, handler);
+        Add(handler, typeof(TParams) == typeof(NoParams) ? new Action(adapter.InvokeWithoutParams) : new Action<TParams>(adapter.Invoke));
+    }
+
+    internal void AddMutatingRequest<TParams, TResult>(IMutatingRequestHandler<TParams, TResult> handler)
+    {
+        var adapter = new MutatingRequestAdapter<TParams, TResult>(this, handler);
+        Add(handler, typeof(TParams) == typeof(NoParams) ? new Func<TResult>(adapter.InvokeWithoutParams) : new Func<TParams, TResult>(adapter.Invoke));
+    }
+
+    internal void AddRequest<TParams, TResult>(IRequestHandler<TParams, TResult> handler)
+    {
+        var adapter = new RequestAdapter<TParams, TResult>(this, handler);
+        Add(handler, typeof(TParams) == typeof(NoParams)
+            ? new Func<CancellationToken, Task<TResult>>(adapter.InvokeWithoutParams)
+            : new Func<TParams, CancellationToken, Task<TResult>>(adapter.Invoke));
+    }
+
+    /// <summary>StreamJsonRpc binds params to the adapter method's one parameter (besides the token) by its type.</summary>
+    private void Add(IMethodHandler handler, Delegate invoke)
+    {
+        var parameterless = invoke.Method.GetParameters().All(p => p.ParameterType == typeof(CancellationToken));
+        _context.Rpc.AddLocalRpcMethod(invoke.Method, invoke.Target, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = !parameterless });
     }
 
     /// <summary>Cancels every reading request still running: the connection is going away.</summary>
@@ -39,28 +62,6 @@ internal sealed class RequestQueue : IDisposable
     {
         _stopping.Cancel();
         _stopping.Dispose();
-    }
-
-    private static Type Adapter(Type handlerType)
-    {
-        foreach (var contract in handlerType.GetInterfaces().Where(i => i.IsGenericType))
-        {
-            var definition = contract.GetGenericTypeDefinition();
-            var arguments = contract.GetGenericArguments();
-            if (definition == typeof(INotificationHandler<>))
-            {
-                return typeof(NotificationAdapter<>).MakeGenericType(arguments);
-            }
-            if (definition == typeof(IMutatingRequestHandler<,>))
-            {
-                return typeof(MutatingRequestAdapter<,>).MakeGenericType(arguments);
-            }
-            if (definition == typeof(IRequestHandler<,>))
-            {
-                return typeof(RequestAdapter<,>).MakeGenericType(arguments);
-            }
-        }
-        throw new InvalidOperationException($"{handlerType.Name} implements none of the handler interfaces.");
     }
 
     private RequestContext Capture() =>

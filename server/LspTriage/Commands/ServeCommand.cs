@@ -27,9 +27,11 @@ internal sealed class ServeCommand : ICliCommand
     public static async Task<int> RunAsync()
     {
         // The standard streams are not disposed: the process owns them, and a blocked stdin read must not delay exit.
+        StartupTrace.Mark("serve command");
         var input = Console.OpenStandardInput();
         var output = Console.OpenStandardOutput();
         await using var server = new LanguageServer(input, output);
+        StartupTrace.Mark("server built");
         return await server.RunAsync().ConfigureAwait(false);
     }
 }

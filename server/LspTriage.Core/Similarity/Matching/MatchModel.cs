@@ -16,12 +16,8 @@ public sealed record MatchModel(MatchWeights WithoutVectors, MatchWeights WithVe
 {
     private const string ResourceName = "LspTriage.Core.Similarity.Matching.match-model.json";
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>camelCase, indented, nulls left out; the metadata is source-generated (no reflection, Native AOT safe).</summary>
+    internal static JsonSerializerOptions Json => MatchModelJson.Default.Options;
 
     /// <summary>The shipped, fitted model.</summary>
     public static MatchModel Default { get; } = Load();
@@ -30,10 +26,10 @@ public sealed record MatchModel(MatchWeights WithoutVectors, MatchWeights WithVe
 
     public double ThresholdFor(bool vectors) => vectors ? WithVectors.Threshold : WithoutVectors.Threshold;
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, MatchModelJson.Default.MatchModel);
 
     public static MatchModel FromJson(string json) =>
-        JsonSerializer.Deserialize<MatchModel>(json, Json) ?? throw new InvalidDataException("The match model is empty.");
+        JsonSerializer.Deserialize(json, MatchModelJson.Default.MatchModel) ?? throw new InvalidDataException("The match model is empty.");
 
     private static MatchModel Load()
     {
@@ -57,4 +53,10 @@ public sealed record MatchWeights(double Lexical, double Failure, double Service
         var sum = (Lexical * s.Lexical) + (Failure * s.Failure) + (Service * s.Service) + (Shared * s.Shared) + (s.Vector is { } v ? Vector * Math.Max(0, v) : 0);
         return Math.Max(s.Lexical, sum / total);
     }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(MatchModel))]
+internal sealed partial class MatchModelJson : JsonSerializerContext
+{
 }

@@ -35,7 +35,7 @@ internal sealed class InsertSimilarCommand : IServerCommand
             var block = SimilarIncidentsRenderer.RenderSection(results, parsed.Path, _host.StoreName, threshold, newline: parsed.NewLine);
             return [Edit(parsed, block)];
         }, cancellationToken).ConfigureAwait(false);
-        return new { applied = outcome.IsApplied, count = results.Count, message = outcome.Problem };
+        return new InsertResult(outcome.IsApplied, results.Count, outcome.Problem);
     }
 
     /// <summary>Replace an unedited previous block; otherwise append at the end, keeping whatever the user wrote.</summary>
@@ -53,4 +53,6 @@ internal sealed class InsertSimilarCommand : IServerCommand
         var end = document.Lines.PositionAt(text.Length);
         return new TextEdit(new TextRange(end, end), lead + block);
     }
+
+    internal sealed record InsertResult(bool Applied, int Count, string? Message);
 }

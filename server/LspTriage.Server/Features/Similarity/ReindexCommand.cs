@@ -12,6 +12,8 @@ internal sealed class ReindexCommand : IServerCommand
     public async Task<object?> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         await _host.ConfigureAsync(force: true).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new { store = _host.StoreName };
+        return new ReindexResult(_host.StoreName);
     }
+
+    internal sealed record ReindexResult(string Store);
 }

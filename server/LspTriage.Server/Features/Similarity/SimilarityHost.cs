@@ -246,7 +246,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
     {
         if (_context.Capabilities.Workspace?.CodeLens?.RefreshSupport == true)
         {
-            _ = _context.RequestAsync<object?>("workspace/codeLens/refresh", new { }, CancellationToken.None)
+            _ = _context.RequestAsync<object?>("workspace/codeLens/refresh", EmptyParams.Value, CancellationToken.None)
                 .ContinueWith(static _ => { }, TaskScheduler.Default);
         }
     }
