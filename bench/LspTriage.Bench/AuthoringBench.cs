@@ -95,14 +95,7 @@ internal static class AuthoringBench
 
     private static async Task WorkspaceDiagnosticsAsync(BenchOptions options)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"lsptriage-bench-workspace-{Environment.ProcessId}");
-        var folder = Path.Combine(root, "postmortems");
-        Directory.CreateDirectory(folder);
-        var template = GeneratedPostmortem.Generate(120);
-        for (var i = 0; i < options.WorkspaceFiles; i++)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, $"pm-{i:D5}.md"), template.Replace("# Payment service", $"# Incident {i}: payment service", StringComparison.Ordinal)).ConfigureAwait(false);
-        }
+        var root = await GeneratedPostmortem.WriteWorkspaceAsync("workspace", options.WorkspaceFiles).ConfigureAwait(false);
         try
         {
             var (clientStream, serverStream) = FullDuplexStream.CreatePair();

@@ -59,6 +59,23 @@ internal static class GeneratedPostmortem
         return string.Join('\n', o.Take(lines)) + "\n";
     }
 
+    /// <summary>
+    /// A workspace of <paramref name="files"/> distinct 120-line postmortems under ROOT/postmortems (ROOT in the temp
+    /// folder, named after <paramref name="name"/> and this process); returns ROOT. The caller deletes it.
+    /// </summary>
+    public static async Task<string> WriteWorkspaceAsync(string name, int files)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"lsptriage-bench-{name}-{Environment.ProcessId}");
+        var folder = Path.Combine(root, "postmortems");
+        Directory.CreateDirectory(folder);
+        var template = Generate(120);
+        for (var i = 0; i < files; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"pm-{i:D5}.md"), template.Replace("# Payment service", $"# Incident {i}: payment service", StringComparison.Ordinal)).ConfigureAwait(false);
+        }
+        return root;
+    }
+
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     // JavaScript's toFixed(1) on k/2 values (k integer) is exact, so "F1" agrees with it here.

@@ -16,14 +16,8 @@ internal static class IndexingBench
 
     public static async Task RunAsync(BenchOptions options)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"lsptriage-bench-indexing-{Environment.ProcessId}");
+        var root = await GeneratedPostmortem.WriteWorkspaceAsync("indexing", options.WorkspaceFiles).ConfigureAwait(false);
         var folder = Path.Combine(root, "postmortems");
-        Directory.CreateDirectory(folder);
-        var template = GeneratedPostmortem.Generate(120);
-        for (var i = 0; i < options.WorkspaceFiles; i++)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, $"pm-{i:D5}.md"), template.Replace("# Payment service", $"# Incident {i}: payment service", StringComparison.Ordinal)).ConfigureAwait(false);
-        }
         var bytes = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"== start-up indexing (in-process server): {options.WorkspaceFiles} files, {bytes / 1024.0 / 1024.0:F1} MiB, {options.Startups} start-ups");
         try
