@@ -16,6 +16,7 @@ internal sealed class LspClient : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Uri, int Version), TaskCompletionSource<long>> _published = new();
     private readonly TaskCompletionSource _scanned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _similarIndexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _repeatsSearched = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LspClient(Stream sending, Stream receiving)
     {
@@ -72,6 +73,9 @@ internal sealed class LspClient : IAsyncDisposable
     /// <summary>Completes when the server logs that the similar-incidents index is built.</summary>
     public Task SimilarIndexed => _similarIndexed.Task;
 
+    /// <summary>Completes with the server's log line when its first LT030 pass over the workspace files is done.</summary>
+    public Task<string> RepeatsSearched => _repeatsSearched.Task;
+
     public Task<JsonElement> RequestAsync(string method, object parameters) =>
         _rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters);
 
@@ -127,6 +131,10 @@ internal sealed class LspClient : IAsyncDisposable
             if (message?.StartsWith("Similar incidents:", StringComparison.Ordinal) == true && message.Contains("indexed", StringComparison.Ordinal))
             {
                 owner._similarIndexed.TrySetResult();
+            }
+            if (message?.StartsWith("Repeat incidents:", StringComparison.Ordinal) == true)
+            {
+                owner._repeatsSearched.TrySetResult(message);
             }
         }
 

@@ -28,6 +28,9 @@ internal sealed class DiagnosticsComputer
 
     public DocumentChecker Checker { get; }
 
+    /// <summary>LT030's input (null without a similarity host): workspace problems search with it too.</summary>
+    internal RepeatIncidentSource? Repeats => _repeats;
+
 
     /// <summary>The findings of the text alone: what code actions and quick fixes look at.</summary>
     public IReadOnlyList<Diagnostic> Compute(OpenDocument document) => _cache.GetValue(document, ComputeUncached);

@@ -12,7 +12,7 @@ namespace LspTriage.Server.Handlers;
 /// lists postmortems nobody opened. A file whose result id the client already holds is reported unchanged and costs a
 /// string comparison; open documents are reported at their editor version, with the ids <c>textDocument/diagnostic</c> uses.
 /// </summary>
-internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, WorkspaceProblems problems, DiagnosticsComputer computer)
+internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, ServerStartup startup, WorkspaceProblems problems, WorkspaceRepeats repeats, DiagnosticsComputer computer)
     : IRequestHandler<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport>
 {
     public string Method => "workspace/diagnostic";
@@ -24,7 +24,10 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
 
     public async Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams p, RequestContext context, CancellationToken cancellationToken)
     {
-        var previous = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A pull during the workspace scan waits for it: a report of the files found so far would be cleared and
+        // refilled by the next pull, which clients send seconds later.
+        await startup.Scanned.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var previous = new Dictionary<string, string>(p?.PreviousResultIds?.Count ?? 0, StringComparer.Ordinal);
         foreach (var id in p?.PreviousResultIds ?? [])
         {
             if (id?.Uri is { } uri && id.Value is { } value)
@@ -71,27 +74,34 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, Workspac
         }
         if (stale is not null)
         {
-            // The first report checks every file: spread it over the cores, in the request's thread-pool time.
+            // Files the start-up scan did not check (or a settings change made stale): spread them over the cores.
             Parallel.ForEach(stale, new ParallelOptions { CancellationToken = cancellationToken },
-                f => WorkspaceProblems.Diagnostics(f, options, generation, computer.Checker));
+                f => WorkspaceProblems.Check(f, options, generation, computer.Checker));
+            // LT030 for the files just checked comes from the similarity index, in the background.
+            repeats.Schedule();
         }
         foreach (var (file, resultId, known, unchanged) in closed)
         {
             if (unchanged)
             {
                 answered++;
-                reports.Add(new WorkspaceUnchangedDocumentDiagnosticReport(file.Uri, null, resultId));
+                reports.Add(file.Unchanged(resultId));
             }
-            else if (WorkspaceProblems.Diagnostics(file, options, generation, computer.Checker) is { } items)
+            else if (WorkspaceProblems.Check(file, options, generation, computer.Checker) is { Items: { } items } report)
             {
                 answered += known ? 1 : 0;
-                reports.Add(new WorkspaceFullDocumentDiagnosticReport(file.Uri, null, resultId, items));
+                reports.Add(new WorkspaceFullDocumentDiagnosticReport(file.Uri, null, report.Id, items));
             }
         }
         // Files the client still shows problems for but that are gone (deleted, or no longer incidents): clear them.
         if (answered < previous.Count)
         {
-            var reported = reports.Select(r => r is WorkspaceFullDocumentDiagnosticReport f ? f.Uri : ((WorkspaceUnchangedDocumentDiagnosticReport)r).Uri).ToHashSet(StringComparer.Ordinal);
+            var reported = reports.Select(r => r switch
+                {
+                    WorkspaceFullDocumentDiagnosticReport f => f.Uri,
+                    EncodedUnchangedReport e => e.Uri,
+                    _ => ((WorkspaceUnchangedDocumentDiagnosticReport)r).Uri,
+                }).ToHashSet(StringComparer.Ordinal);
             foreach (var uri in previous.Keys.Where(u => !reported.Contains(u)))
             {
                 reports.Add(new WorkspaceFullDocumentDiagnosticReport(uri, null, "gone", []));

@@ -71,11 +71,13 @@ public sealed class LanguageServer : System.IAsyncDisposable
         _similarity.Changed += publisher.ScheduleAll;
         var settings = new SettingsSource(_context, publisher, _similarity);
         var incidents = new WorkspaceIncidents(options.ReadFile);
-        var startup = new ServerStartup(_context, settings, _progress, incidents, _similarity, options.ReadFile);
+        var problems = new WorkspaceProblems(_context, incidents);
+        var repeats = new WorkspaceRepeats(_context, problems, _similarity, computer);
+        var startup = new ServerStartup(_context, settings, _progress, incidents, _similarity, problems, computer.Checker, options.ReadFile);
 
         _queue = new RequestQueue(_context);
         var history = new IncidentHistory(incidents, () => _context.Settings.Documents);
-        object[] services = [_context, _queue, features, computer, publisher, settings, incidents, startup, _similarity, _progress, editor, history, new WorkspaceProblems(_context, incidents)];
+        object[] services = [_context, _queue, features, computer, publisher, settings, incidents, startup, _similarity, _progress, editor, history, problems, repeats];
         foreach (var handler in HandlerCatalog.Create(services))
         {
             _queue.Register(handler);

@@ -1,5 +1,7 @@
 using LspTriage.Core;
+using LspTriage.Core.Checks;
 using LspTriage.Core.Files;
+using LspTriage.Server.Diagnostics;
 using LspTriage.Server.Features.Similarity;
 using LspTriage.Server.Protocol;
 using LspTriage.Server.Workspace;
@@ -11,7 +13,10 @@ namespace LspTriage.Server.Hosting;
 /// What the server does once the client says <c>initialized</c>: read the settings, ask to be told about file changes,
 /// then scan the workspace for incidents — one scan that reads each file once (<see cref="IncidentScan"/>) and feeds
 /// both the incident list (<see cref="WorkspaceIncidents"/>) and the similar-incidents index (<see cref="SimilarityHost"/>),
-/// with progress. The same scan runs again when workspace folders or the settings that choose incident files change.
+/// with progress. When the client pulls diagnostics, the scanned workspace files are also checked before the index
+/// is built (<see cref="WorkspaceProblems.CheckAll"/>): the index's feature extraction would otherwise share the cores
+/// with the first <c>workspace/diagnostic</c> and make it wait. The same scan runs again when workspace folders or the
+/// settings that choose incident files change.
 /// </summary>
 internal sealed class ServerStartup
 {
@@ -20,14 +25,19 @@ internal sealed class ServerStartup
     private readonly WorkDoneProgress _progress;
     private readonly WorkspaceIncidents _incidents;
     private readonly SimilarityHost _similarity;
+    private readonly WorkspaceProblems _problems;
+    private readonly DocumentChecker _checker;
     private readonly Func<string, string>? _readFile;
     private readonly object _scanGate = new();
     private Task _scan = Task.CompletedTask;
     private Task? _pending;
     private bool _pendingFoldersChanged;
 
-    public ServerStartup(ServerContext context, SettingsSource settings, WorkDoneProgress progress, WorkspaceIncidents incidents, SimilarityHost similarity, Func<string, string>? readFile = null)
+    public ServerStartup(ServerContext context, SettingsSource settings, WorkDoneProgress progress, WorkspaceIncidents incidents, SimilarityHost similarity,
+        WorkspaceProblems problems, DocumentChecker checker, Func<string, string>? readFile = null)
     {
+        _problems = problems;
+        _checker = checker;
         _readFile = readFile;
         _context = context;
         _settings = settings;
@@ -36,6 +46,18 @@ internal sealed class ServerStartup
         _similarity = similarity;
         // Other globs or history folders make other files incidents: the list is rebuilt, not patched.
         settings.FilesChanged += () => _ = RescanWorkspaceAsync();
+    }
+
+    /// <summary>Completes when the scans asked for so far have loaded the incident list (and checked it, for a pulling client).</summary>
+    public Task Scanned
+    {
+        get
+        {
+            lock (_scanGate)
+            {
+                return _scan;
+            }
+        }
     }
 
     /// <summary>Runs on the thread pool: the workspace scan reads files and must not hold up the ordered context.</summary>
@@ -113,8 +135,15 @@ internal sealed class ServerStartup
             var folders = _context.WorkspaceFolders;
             var scan = IncidentScan.Read(folders, settings.HistoryFoldersIn(folders), settings.Documents.IsIncidentPath, _readFile, progress.Token);
             var count = _incidents.Load(scan, progress.Token);
+            var read = _context.Time.GetElapsedTime(started);
+            var checkedNote = "";
+            if (_context.PullDiagnostics)
+            {
+                _problems.CheckAll(settings.Documents, _context.SettingsGeneration, _checker, progress.Token);
+                checkedNote = $", checked in {(_context.Time.GetElapsedTime(started) - read).TotalMilliseconds:F0} ms";
+            }
             progress.EndMessage = $"{count} incident files";
-            _context.Log.Info($"LspTriage {ProductVersion.Current}: {count} incident files indexed in {_context.Time.GetElapsedTime(started).TotalMilliseconds:F0} ms ({scan.Files.Count} files read once).");
+            _context.Log.Info($"LspTriage {ProductVersion.Current}: {count} incident files indexed in {read.TotalMilliseconds:F0} ms ({scan.Files.Count} files read once){checkedNote}.");
             // The similarity index is built from the texts just read; a request that needs it waits for it.
             _ = _similarity.ConfigureAsync(force: foldersChanged, scan: scan);
         }

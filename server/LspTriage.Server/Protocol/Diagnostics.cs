@@ -44,7 +44,11 @@ public sealed record WorkspaceDiagnosticParams(string? Identifier = null, IReadO
 
 public sealed record PreviousResultId(string Uri, string Value);
 
-/// <summary>Items are <see cref="WorkspaceFullDocumentDiagnosticReport"/>s and <see cref="WorkspaceUnchangedDocumentDiagnosticReport"/>s.</summary>
+/// <summary>
+/// Items are <see cref="WorkspaceFullDocumentDiagnosticReport"/>s, <see cref="WorkspaceUnchangedDocumentDiagnosticReport"/>s
+/// and <see cref="EncodedUnchangedReport"/>s (written by <see cref="WorkspaceDiagnosticReportConverter"/>).
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceDiagnosticReportConverter))]
 public sealed record WorkspaceDiagnosticReport(IReadOnlyList<object> Items);
 
 public sealed record WorkspaceFullDocumentDiagnosticReport(string Uri, int? Version, string ResultId, IReadOnlyList<Diagnostic> Items)

@@ -9,6 +9,7 @@ namespace LspTriage.Server.Features.Similarity;
 /// The input of the repeat-incident rule (LT030) for an open document: the similar incidents the index finds, with
 /// their dates and the open action items of their files. Nothing while the index is still being built (diagnostics
 /// must not wait for it; <see cref="SimilarityHost.Changed"/> makes the publisher compute again when it is ready).
+/// <see cref="FindForFileAsync"/> is the same for a file nobody opened, from its record in the embedded index.
 /// </summary>
 internal sealed class RepeatIncidentSource(SimilarityHost similarity)
 {
@@ -41,6 +42,16 @@ internal sealed class RepeatIncidentSource(SimilarityHost similarity)
             return [];
         }
         return found.Select(f => Read(f, options)).OfType<RecentSimilarIncident>().ToArray();
+    }
+
+    /// <summary>
+    /// LT030's input for a closed workspace file dated <paramref name="date"/>, from the record the index already
+    /// holds for it (<see cref="SimilarityHost.FindIndexedIfReadyAsync"/>); null while the index is not ready.
+    /// </summary>
+    public async Task<IReadOnlyList<RecentSimilarIncident>?> FindForFileAsync(string path, DocumentOptions options, CancellationToken cancellationToken)
+    {
+        var found = await similarity.FindIndexedIfReadyAsync(path, cancellationToken).ConfigureAwait(false);
+        return found is null ? null : found.Select(f => Read(f, options)).OfType<RecentSimilarIncident>().ToArray();
     }
 
     private RecentSimilarIncident? Read(SimilarIncident found, DocumentOptions options)

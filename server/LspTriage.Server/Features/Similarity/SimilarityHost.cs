@@ -111,6 +111,41 @@ internal sealed class SimilarityHost : IAsyncDisposable
         return FindAsync(document, cancellationToken)!;
     }
 
+    /// <summary>
+    /// The similar incidents of a file as the embedded index holds it (its record, features included, was built when
+    /// the file was indexed), or null while the index is being built or when the file is not in it. For files nobody
+    /// opened (LT030 in workspace problems): no read, no parse, no feature extraction, and never a database round trip
+    /// per file — the embedded index holds the workspace and history folders.
+    /// </summary>
+    public async Task<IReadOnlyList<SimilarIncident>?> FindIndexedIfReadyAsync(string path, CancellationToken cancellationToken)
+    {
+        SimilarityService service;
+        SimilaritySettings settings;
+        lock (_gate)
+        {
+            if (_service is null || !_indexed.IsCompleted)
+            {
+                return null;
+            }
+            service = _service;
+            settings = _settings!;
+        }
+        var embedded = service.Embedded;
+        if (embedded.Get(embedded.Ids.IdFor(path)) is not { } record || record.Path is null || !FilePaths.Comparer.Equals(record.Path, path))
+        {
+            return null;
+        }
+        var finder = Volatile.Read(ref _embeddedFinder);
+        if (finder is null || finder.Store != embedded)
+        {
+            finder = new SimilarIncidentFinder(embedded, embedded.Ids);
+            Volatile.Write(ref _embeddedFinder, finder);
+        }
+        return await finder.FindAsync(record, record.Path, settings.Top, settings.Threshold, cancellationToken).ConfigureAwait(false);
+    }
+
+    private SimilarIncidentFinder? _embeddedFinder;
+
     /// <summary>The similar incidents, once the server is configured and the index built (commands wait for it).</summary>
     public async Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentDocument document, CancellationToken cancellationToken)
     {
