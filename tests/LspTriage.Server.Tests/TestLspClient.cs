@@ -170,6 +170,29 @@ internal sealed class TestLspClient : IAsyncDisposable
         throw new TimeoutException($"No {method} notification arrived within {timeoutMs} ms.");
     }
 
+    /// <summary>How many requests with this method the server has sent so far.</summary>
+    public int ServerRequestCount(string method)
+    {
+        lock (_gate)
+        {
+            return ServerRequests.Count(r => (string?)r["method"] == method);
+        }
+    }
+
+    /// <summary>Waits until the server has sent more than <paramref name="count"/> requests with this method.</summary>
+    public async Task WaitForServerRequestCountAsync(string method, int count, int timeoutMs = 10000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (ServerRequestCount(method) <= count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The server sent no new {method} request within {timeoutMs} ms.");
+            }
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Waits until the server has sent a request with this method (e.g. workspace/codeLens/refresh).</summary>
     public async Task<JsonObject> WaitForServerRequestAsync(string method, int timeoutMs = 10000)
     {

@@ -39,6 +39,7 @@ public sealed class RepeatIncidentTests : IDisposable
         if (pull)
         {
             capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
+            capabilities["workspace"]!["diagnostics"] = new JsonObject { ["refreshSupport"] = true };
         }
         var client = await TestLspClient.StartInitializedAsync(capabilities, rootPath: _root.Path, beforeInitialize: c =>
             c.Settings = new JsonObject { ["similarity"] = new JsonObject { ["historyFolders"] = new JsonArray(_history.Path) } });
@@ -105,5 +106,60 @@ public sealed class RepeatIncidentTests : IDisposable
         await client.OpenAsync(NowUri, RepoPaths.Fixture("postmortem-complete.md"));
 
         Assert.Null(Repeat(await client.DiagnosticsAsync(NowUri, 1)));
+    }
+
+    private static Task RepeatsSearchedAsync(TestLspClient client) =>
+        client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Repeat incidents:", StringComparison.Ordinal));
+
+    private static async Task<JsonArray> WorkspacePullAsync(TestLspClient client, JsonArray? previous = null) =>
+        (await client.RequestAsync("workspace/diagnostic", new JsonObject { ["previousResultIds"] = previous ?? new JsonArray() }))["result"]!["items"]!.AsArray();
+
+    private static JsonArray Previous(JsonArray items) =>
+        new([.. items.Select(i => (JsonNode)new JsonObject { ["uri"] = (string)i!["uri"]!, ["value"] = (string)i["resultId"]! })]);
+
+    [Fact]
+    public async Task A_closed_file_gets_it_in_workspace_problems_after_the_index_then_unchanged_then_gone_when_the_past_items_close()
+    {
+        _root.Write("postmortems/now.md", RepoPaths.Fixture("postmortem-complete.md"));
+        await using var client = await StartAsync(pull: true);
+
+        // The index is built: the server searches the closed file's record (and asks the client to pull again).
+        await RepeatsSearchedAsync(client);
+        var first = await WorkspacePullAsync(client);
+        var report = Assert.Single(first, i => (string)i!["uri"]! == NowUri)!;
+        Assert.Equal("full", (string)report["kind"]!);
+        var repeat = Repeat(report["items"]!.AsArray());
+        Assert.NotNull(repeat);
+        Assert.Contains("happened 2026-04-30 (14 days before this one) and 1 action item is still open", (string)repeat["message"]!, StringComparison.Ordinal);
+        Assert.Equal(new Uri(PastPath).AbsoluteUri, (string)repeat["relatedInformation"]![0]!["location"]!["uri"]!);
+
+        var again = await WorkspacePullAsync(client, Previous(first));
+        Assert.Equal("unchanged", (string)Assert.Single(again, i => (string)i!["uri"]! == NowUri)!["kind"]!);
+
+        // The past incident's items are closed on disk: the closed file is searched again, its id moves on.
+        var refreshes = client.ServerRequestCount("workspace/diagnostic/refresh");
+        File.WriteAllText(PastPath, Past(open: false));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = new Uri(PastPath).AbsoluteUri, ["type"] = 2 }) });
+        await client.WaitForServerRequestCountAsync("workspace/diagnostic/refresh", refreshes);
+        var third = Assert.Single(await WorkspacePullAsync(client, Previous(first)), i => (string)i!["uri"]! == NowUri)!;
+        Assert.Equal("full", (string)third["kind"]!);
+        Assert.Null(Repeat(third["items"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task A_closed_file_that_disables_LT030_inline_does_not_get_it_and_other_workspace_files_are_past_incidents_too()
+    {
+        _root.Write("postmortems/now.md", RepoPaths.Fixture("postmortem-complete.md") + "\n<!-- lsptriage-disable-file LT030 -->\n");
+        _root.Write("postmortems/other.md", RepoPaths.Fixture("postmortem-complete.md").Replace("2026-05-14T09:12:00Z", "2026-05-15T09:12:00Z", StringComparison.Ordinal));
+        await using var client = await StartAsync(pull: true);
+        await RepeatsSearchedAsync(client);
+
+        var items = await WorkspacePullAsync(client);
+        // other.md (a day later) repeats both the history incident and now.md, whose own LT030 is disabled.
+        var other = Assert.Single(items, i => ((string)i!["uri"]!).EndsWith("other.md", StringComparison.Ordinal))!["items"]!.AsArray();
+        Assert.Equal(
+            new[] { new Uri(PastPath).AbsoluteUri, NowUri }.Order(StringComparer.Ordinal).ToArray(),
+            other.Where(d => (string?)d!["code"] == "LT030").Select(d => (string)d!["relatedInformation"]![0]!["location"]!["uri"]!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Null(Repeat(Assert.Single(items, i => (string)i!["uri"]! == NowUri)!["items"]!.AsArray()));
     }
 }
