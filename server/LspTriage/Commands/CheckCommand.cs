@@ -31,12 +31,17 @@ internal sealed class CheckCommand : ICliCommand
             """, ["auto", .. TemplateProfiles.All.Select(t => t.Id)]),
         CliOption.Repeated("require", "HEADING", "A section every postmortem must have, replacing the template's list"),
         CliOption.Repeated("disable", "CODE", "A rule code not to report, e.g. LT033"),
+        CliOption.Repeated("history", "DIR", """
+            Past incidents (every *.md under DIR, repeatable): also report LT030, a similar incident from the 30 days
+            before a file whose action items are still open (the files checked count as past incidents too)
+            """),
     ];
 
     public string Details => """
         Checks the given files, and the incident and postmortem files under the given folders (files matching
         **/incidents/**/*.md, **/postmortems/**/*.md, *.incident.md, *.postmortem.md, or with front matter kind:).
-        Files named explicitly are always checked.
+        Files named explicitly are always checked. With --history, LT030 (repeat incident) compares each file with the
+        past incidents there, as the editor does with lspTriage.similarity.historyFolders.
 
         Exit code 1 when any finding is an error (e.g. a postmortem without a required section), else 0; 2 on usage errors.
         """;
@@ -65,11 +70,13 @@ internal sealed class CheckCommand : ICliCommand
             }
             return ExitCodes.Usage;
         }
+        var history = await RepeatIncidentHistory.BuildAsync(args, io, files.Files.Select(f => f.Path), cancellationToken).ConfigureAwait(false);
         var results = new List<FileResult>(files.Files.Count);
         foreach (var (path, isExplicit) in files.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(FileChecker.Check(path, isExplicit, io, options, DocumentChecker.Default));
+            var checker = history is null ? DocumentChecker.Default : await history.CheckerForAsync(path, options, cancellationToken).ConfigureAwait(false);
+            results.Add(FileChecker.Check(path, isExplicit, io, options, checker));
         }
         IReport report = format switch
         {
