@@ -18,9 +18,11 @@
 //   9. a markdown file outside the incident globs, ours by front matter `kind: postmortem`, gets lsptriage problems
 //  10. completion after front matter `severity:` offers SEV1..SEV5 and the picked one is written
 //  11. the Problems panel lists problems of a postmortem no step opened (workspace/diagnostic)
+//  12. "Copy as issue" on an open action item: the notification names it and the clipboard holds the issue
 // Screenshots: test-results/e2e/. Last line: "N passed, N failed". Exit 1 on any failure, including when
 // code-server or Chromium cannot start (never a skip). LSPTRIAGE_E2E_STEPS=1,2,5 runs a subset;
-// LSPTRIAGE_E2E_KEEP=1 keeps the run folder; LSPTRIAGE_E2E_TOOLS names the tools folder (default .tools).
+// LSPTRIAGE_E2E_KEEP=1 keeps the run folder; LSPTRIAGE_E2E_TOOLS names the tools folder (default .tools);
+// LSPTRIAGE_SERVER=PATH runs that lsptriage instead of the one bundled in the .vsix (a worktree build, no packaging).
 //
 // This file is the runner: it picks the steps, runs each with a screenshot and a PASS/FAIL line, and counts. Setup is
 // in lib/setup.mjs, UI helpers in lib/ui.mjs, the steps in lib/steps.mjs, shared paths and waiting in lib/util.mjs.

@@ -132,6 +132,7 @@ export async function setup() {
   let t = Date.now();
   run(path.join(node24, 'node'), [entry, ...common, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   log(`installed extension in ${Date.now() - t} ms`);
+  if (process.env.LSPTRIAGE_SERVER) useServer(extensions, path.resolve(process.env.LSPTRIAGE_SERVER));
 
   const port = await freePort();
   const csLog = fs.openSync(path.join(resultsDir, 'code-server.log'), 'w');
@@ -181,6 +182,8 @@ export async function setup() {
       '--disable-sync',
     ],
   });
+  // "Copy as issue" (step 12) reads back what the extension put on the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (msg) => {
     const text = msg.text();
@@ -196,6 +199,23 @@ export async function setup() {
   timings.pageLoaded = Date.now();
   log(`workbench loaded in ${Date.now() - t} ms`);
   return { page, ws, runDir };
+}
+
+/**
+ * LSPTRIAGE_SERVER=PATH: the installed extension starts that server (e.g. a worktree's Debug build) instead of the one
+ * bundled in the .vsix, so a server change is tested without packaging. The bundled executable becomes a script that
+ * runs PATH with the same arguments (the extension always prefers its bundled server).
+ */
+function useServer(extensions, server) {
+  if (!fs.existsSync(server)) throw new Error(`LSPTRIAGE_SERVER ${server} does not exist`);
+  const bundled = fs.readdirSync(extensions, { recursive: true }).map((f) => path.join(extensions, f))
+    .filter((f) => path.basename(f) === 'lsptriage' && path.basename(path.dirname(path.dirname(f))) === 'server');
+  if (bundled.length === 0) throw new Error(`no bundled server under ${extensions} to replace with ${server}`);
+  for (const exe of bundled) {
+    fs.rmSync(exe);
+    fs.writeFileSync(exe, `#!/bin/sh\nexec '${server.replaceAll("'", "'\\''")}' "$@"\n`, { mode: 0o755 });
+  }
+  log(`server: ${server} (instead of the bundled one)`);
 }
 
 /** Pids of language-server processes (`... lsptriage ... serve`) started for this run (Linux: /proc). */

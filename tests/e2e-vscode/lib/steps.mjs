@@ -371,4 +371,29 @@ export const steps = [
       }
     },
   },
+  {
+    n: 12,
+    name: 'copy-as-issue',
+    run: async ({ page, postmortemFile }) => {
+      // An open action item offers "Copy as issue" (a refactor code action); the extension copies the issue the
+      // server returns and says so in a notification.
+      await openFile(page, POSTMORTEM);
+      const item = 'Add an index on ledger_entries(status)';
+      await gotoLine(page, lineOf(postmortemFile, /^- P1 Add an index on ledger_entries/), 10);
+      await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+      const label = await applyCodeAction(page, /^Copy as issue$/, ['Refactor...', 'Quick Fix...'], path.join(resultsDir, '12-copy-as-issue-menu.png'));
+      const message = await waitFor(
+        'the "copied ... as an issue" notification',
+        async () => (await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts()).find((t) => /copied ".*" as an issue/.test(t)),
+        15_000,
+      );
+      if (!message.includes(item)) throw new Error(`the notification does not name the action item: ${message}`);
+      await page.screenshot({ path: path.join(resultsDir, '12-copy-as-issue-notification.png') });
+      const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+      if (!clipboard.includes(item)) throw new Error(`the clipboard does not hold the issue: ${JSON.stringify(clipboard.slice(0, 200))}`);
+      if (!/2026-06-02-payment-pool\.md/.test(clipboard)) throw new Error(`the copied issue does not link back to the postmortem: ${JSON.stringify(clipboard.slice(0, 400))}`);
+      await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+      return `"${label}" -> notification "${message}"; clipboard holds ${clipboard.length} chars: ${JSON.stringify(clipboard.split('\n')[0])}`;
+    },
+  },
 ];
