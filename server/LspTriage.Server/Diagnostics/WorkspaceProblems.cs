@@ -99,6 +99,9 @@ internal sealed class WorkspaceProblems
 
     public IReadOnlyCollection<FileState> Files => _files.Values.ToArray();
 
+    /// <summary>The text and stamp of a workspace file as last read (LT030 reads past incidents from here, not from disk).</summary>
+    public (string Text, long Stamp)? TextOf(string path) => _files.TryGetValue(path, out var file) ? (file.Text, file.Stamp) : null;
+
     /// <summary>The file's report under these settings, checking the file if it or the settings changed.</summary>
     public static Report Check(FileState file, DocumentOptions options, int generation, DocumentChecker checker)
     {

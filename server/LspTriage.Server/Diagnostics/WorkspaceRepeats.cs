@@ -118,7 +118,7 @@ internal sealed class WorkspaceRepeats
             {
                 continue;
             }
-            if (await _source!.FindForFileAsync(file.Path, options, CancellationToken.None).ConfigureAwait(false) is not { } past)
+            if (await _source!.FindForFileAsync(file.Path, options, _problems.TextOf, CancellationToken.None).ConfigureAwait(false) is not { } past)
             {
                 return; // the index is being rebuilt: its Changed event brings the next pass
             }

@@ -48,10 +48,26 @@ internal sealed class RepeatIncidentSource(SimilarityHost similarity)
     /// LT030's input for a closed workspace file dated <paramref name="date"/>, from the record the index already
     /// holds for it (<see cref="SimilarityHost.FindIndexedIfReadyAsync"/>); null while the index is not ready.
     /// </summary>
-    public async Task<IReadOnlyList<RecentSimilarIncident>?> FindForFileAsync(string path, DocumentOptions options, CancellationToken cancellationToken)
+    /// <param name="knownText">The text and stamp of a past file the caller holds (the workspace files it scanned), so
+    /// the search does not read them from disk again; null for files it does not hold.</param>
+    public async Task<IReadOnlyList<RecentSimilarIncident>?> FindForFileAsync(string path, DocumentOptions options, Func<string, (string Text, long Stamp)?> knownText, CancellationToken cancellationToken)
     {
         var found = await similarity.FindIndexedIfReadyAsync(path, cancellationToken).ConfigureAwait(false);
-        return found is null ? null : found.Select(f => Read(f, options)).OfType<RecentSimilarIncident>().ToArray();
+        return found is null ? null : found.Select(f => f.Incident.Path is { } p && knownText(p) is { } known ? FromKnown(f, p, known, options) : Read(f, options)).OfType<RecentSimilarIncident>().ToArray();
+    }
+
+    private RecentSimilarIncident? FromKnown(SimilarIncident found, string path, (string Text, long Stamp) known, DocumentOptions options)
+    {
+        // Keyed by the holder's stamp instead of the file's time and length (DateTime.MinValue marks the difference).
+        if (_files.TryGetValue(path, out var cached) && cached.Written == DateTime.MinValue && cached.Length == known.Stamp)
+        {
+            return cached.Past;
+        }
+        var past = DateOnly.TryParseExact(found.Incident.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? RecentSimilarIncidentReader.FromText(found.Incident.Title, path, date, known.Text, options)
+            : null;
+        _files[path] = (DateTime.MinValue, known.Stamp, past);
+        return past;
     }
 
     private RecentSimilarIncident? Read(SimilarIncident found, DocumentOptions options)
