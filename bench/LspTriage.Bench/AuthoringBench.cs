@@ -110,11 +110,11 @@ internal static class AuthoringBench
 
             // CPU time of the whole process beside wall time: on a shared machine the wall time is mostly waiting.
             var indexedBefore = client.SimilarIndexed.IsCompleted;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var firstCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var first = await client.RequestAsync("workspace/diagnostic", new { previousResultIds = Array.Empty<object>() }).ConfigureAwait(false);
             var firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var firstCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            var firstCpu = (Process.GetCurrentProcess().TotalProcessorTime - firstCpuStart).TotalMilliseconds;
             var items = first.GetProperty("items").EnumerateArray().ToArray();
             var diagnostics = items.Sum(i => i.GetProperty("items").GetArrayLength());
             Console.WriteLine($"   workspace/diagnostic, first full report: {Stats.Ms(firstMs)} (process CPU {Stats.Ms(firstCpu)}; similarity index {(indexedBefore ? "already built" : "building meanwhile")})  ({items.Length} files, {diagnostics} diagnostics, {first.GetRawText().Length / 1024.0:F0} KiB)");
@@ -132,6 +132,23 @@ internal static class AuthoringBench
             Console.WriteLine($"   workspace/diagnostic, pull after LT030 arrived: {Stats.Ms(afterRepeatsMs)} ({changed.Length} full reports, {changed.Sum(c => c.GetProperty("items").GetArrayLength())} diagnostics)");
             var changedIds = changed.ToDictionary(c => c.GetProperty("uri").GetString()!, c => c.GetProperty("resultId").GetString());
             previous = [.. previous.Select(p => changedIds.TryGetValue(p.uri!, out var id) ? p with { value = id } : p)];
+            // First a client that keeps its ids encoded (as an editor keeps them, and V8's JSON is far cheaper than
+            // reflection over 5,000 anonymous objects here): the request is written once, the response parsed and
+            // checked after the clock stops. This one pays the first re-pull's JIT.
+            var encoded = JsonSerializer.SerializeToElement(new { previousResultIds = previous });
+            var lean = new List<double>();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < options.Runs; i++)
+            {
+                started = Stopwatch.GetTimestamp();
+                var again = await client.RequestAsync("workspace/diagnostic", encoded).ConfigureAwait(false);
+                lean.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                ExpectAllUnchanged(again, items.Length);
+            }
+            var leanCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / options.Runs;
+            Console.WriteLine($"   workspace/diagnostic, unchanged re-pull (first included; request encoded once, response parsed):  {Stats.Of(lean)}, process CPU {Stats.Ms(leanCpu)} per pull");
+
+            // The same with the bench client's own JSON in the clock: 5,000 anonymous objects serialized by reflection.
             var unchanged = new List<double>();
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < options.Runs; i++)
@@ -139,19 +156,25 @@ internal static class AuthoringBench
                 started = Stopwatch.GetTimestamp();
                 var again = await client.RequestAsync("workspace/diagnostic", new { previousResultIds = previous }).ConfigureAwait(false);
                 unchanged.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (again.GetProperty("items").EnumerateArray().Any(x => x.GetProperty("kind").GetString() != "unchanged"))
-                {
-                    throw new InvalidOperationException("an unchanged re-pull reported a full report");
-                }
+                ExpectAllUnchanged(again, items.Length);
             }
             var repullCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / options.Runs;
-            Console.WriteLine($"   workspace/diagnostic, unchanged re-pull (first included, client JSON included):  {Stats.Of(unchanged)}, process CPU {Stats.Ms(repullCpu)} per pull");
+            Console.WriteLine($"   workspace/diagnostic, unchanged re-pull (client JSON by reflection included):  {Stats.Of(unchanged)}, process CPU {Stats.Ms(repullCpu)} per pull");
             await client.ShutdownAsync().ConfigureAwait(false);
             await serving.WaitAsync(Timeout).ConfigureAwait(false);
         }
         finally
         {
             Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void ExpectAllUnchanged(JsonElement report, int files)
+    {
+        var reported = report.GetProperty("items").EnumerateArray().ToArray();
+        if (reported.Length != files || reported.Any(x => x.GetProperty("kind").GetString() != "unchanged"))
+        {
+            throw new InvalidOperationException("an unchanged re-pull did not report every file unchanged");
         }
     }
 }
