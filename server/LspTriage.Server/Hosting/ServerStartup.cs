@@ -48,14 +48,17 @@ internal sealed class ServerStartup
         settings.FilesChanged += () => _ = RescanWorkspaceAsync();
     }
 
-    /// <summary>Completes when the scans asked for so far have loaded the incident list (and checked it, for a pulling client).</summary>
+    /// <summary>
+    /// Completes when the scans asked for so far have loaded the incident list (and checked it, for a pulling client).
+    /// Never faults: a scan that failed leaves the list as it was, and pulls answer with that.
+    /// </summary>
     public Task Scanned
     {
         get
         {
             lock (_scanGate)
             {
-                return _scan;
+                return _scan.IsCompletedSuccessfully ? _scan : _scan.ContinueWith(static _ => { }, TaskScheduler.Default);
             }
         }
     }
