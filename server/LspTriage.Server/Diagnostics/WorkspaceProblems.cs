@@ -52,19 +52,22 @@ internal sealed class WorkspaceProblems
         /// <summary>The id of what a pull would report now; the same id as the report's once it is computed.</summary>
         public string ResultId(int generation) => Current(generation)?.Id ?? Report.IdOf(Stamp, generation, null);
 
-        private EncodedUnchangedReport? _unchanged;
+        private EncodedUnchanged? _unchanged;
 
         /// <summary>The unchanged report for this id, encoded once (a re-pull answers thousands of files with it).</summary>
-        public EncodedUnchangedReport Unchanged(string resultId)
+        public RawJson Unchanged(string resultId)
         {
             if (Volatile.Read(ref _unchanged) is { } cached && cached.ResultId == resultId)
             {
-                return cached;
+                return cached.Json;
             }
-            var encoded = new EncodedUnchangedReport(Uri, resultId);
-            Volatile.Write(ref _unchanged, encoded);
-            return encoded;
+            var json = new RawJson(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                new WorkspaceUnchangedDocumentDiagnosticReport(Uri, null, resultId), LspJsonContext.Default.WorkspaceUnchangedDocumentDiagnosticReport));
+            Volatile.Write(ref _unchanged, new EncodedUnchanged(resultId, json));
+            return json;
         }
+
+        private sealed record EncodedUnchanged(string ResultId, RawJson Json);
 
         /// <summary>Replaces <paramref name="expected"/> whole (a pull sees the old report or the new one, never half).</summary>
         internal bool Replace(Report? expected, Report next) => Interlocked.CompareExchange(ref _report, next, expected) == expected;

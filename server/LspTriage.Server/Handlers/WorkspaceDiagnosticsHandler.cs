@@ -39,6 +39,8 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, ServerSt
         var options = context.Settings.Documents;
         var open = context.OpenDocuments.ToDictionary(d => DocumentUri.ToPath(d.Uri) ?? d.Uri, FilePaths.Comparer);
         var reports = new List<object>();
+        // Unchanged reports are written as encoded bytes (RawJson): the URIs reported are kept beside them.
+        var reportedUris = new List<string>();
         // How many of the client's previous ids were answered: when all were, nothing is gone and no set of reported
         // URIs is needed (a re-pull of thousands of unchanged files is this loop and the JSON, nothing more).
         var answered = 0;
@@ -48,6 +50,7 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, ServerSt
             var (items, resultId) = await computer.ComputeWithIdAsync(document, generation, cancellationToken).ConfigureAwait(false);
             var known = previous.TryGetValue(document.Uri, out var before);
             answered += known ? 1 : 0;
+            reportedUris.Add(document.Uri);
             reports.Add(known && before == resultId
                 ? new WorkspaceUnchangedDocumentDiagnosticReport(document.Uri, document.Version, resultId)
                 : new WorkspaceFullDocumentDiagnosticReport(document.Uri, document.Version, resultId, items));
@@ -86,22 +89,19 @@ internal sealed class WorkspaceDiagnosticsHandler(ServerContext server, ServerSt
             {
                 answered++;
                 reports.Add(file.Unchanged(resultId));
+                reportedUris.Add(file.Uri);
             }
             else if (WorkspaceProblems.Check(file, options, generation, computer.Checker) is { Items: { } items } report)
             {
                 answered += known ? 1 : 0;
                 reports.Add(new WorkspaceFullDocumentDiagnosticReport(file.Uri, null, report.Id, items));
+                reportedUris.Add(file.Uri);
             }
         }
         // Files the client still shows problems for but that are gone (deleted, or no longer incidents): clear them.
         if (answered < previous.Count)
         {
-            var reported = reports.Select(r => r switch
-                {
-                    WorkspaceFullDocumentDiagnosticReport f => f.Uri,
-                    EncodedUnchangedReport e => e.Uri,
-                    _ => ((WorkspaceUnchangedDocumentDiagnosticReport)r).Uri,
-                }).ToHashSet(StringComparer.Ordinal);
+            var reported = reportedUris.ToHashSet(StringComparer.Ordinal);
             foreach (var uri in previous.Keys.Where(u => !reported.Contains(u)))
             {
                 reports.Add(new WorkspaceFullDocumentDiagnosticReport(uri, null, "gone", []));

@@ -46,6 +46,7 @@ namespace LspTriage.Server.Hosting;
 [JsonSerializable(typeof(FullDocumentDiagnosticReport))]
 [JsonSerializable(typeof(UnchangedDocumentDiagnosticReport))]
 [JsonSerializable(typeof(DocumentLinkParams))]
+[JsonSerializable(typeof(RawJson))]
 [JsonSerializable(typeof(IReadOnlyList<DocumentLink>))]
 [JsonSerializable(typeof(DocumentSymbolParams))]
 [JsonSerializable(typeof(IReadOnlyList<DocumentSymbol>))]

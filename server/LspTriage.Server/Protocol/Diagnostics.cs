@@ -45,10 +45,10 @@ public sealed record WorkspaceDiagnosticParams(string? Identifier = null, IReadO
 public sealed record PreviousResultId(string Uri, string Value);
 
 /// <summary>
-/// Items are <see cref="WorkspaceFullDocumentDiagnosticReport"/>s, <see cref="WorkspaceUnchangedDocumentDiagnosticReport"/>s
-/// and <see cref="EncodedUnchangedReport"/>s (written by <see cref="WorkspaceDiagnosticReportConverter"/>).
+/// Items are <see cref="WorkspaceFullDocumentDiagnosticReport"/>s, <see cref="WorkspaceUnchangedDocumentDiagnosticReport"/>s,
+/// and unchanged reports already encoded (<see cref="RawJson"/>, once per file and result id: a re-pull of thousands of
+/// unchanged files copies bytes).
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceDiagnosticReportConverter))]
 public sealed record WorkspaceDiagnosticReport(IReadOnlyList<object> Items);
 
 public sealed record WorkspaceFullDocumentDiagnosticReport(string Uri, int? Version, string ResultId, IReadOnlyList<Diagnostic> Items)

@@ -114,6 +114,37 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public async Task Outline_is_written_once_per_version_and_follows_edits_and_settings()
+    {
+        await using var client = await TestLspClient.StartInitializedAsync();
+        var text = RepoPaths.Fixture("postmortem-complete.md");
+        await client.OpenAsync(Uri, text);
+        async Task<string> Outline() => (await client.RequestAsync("textDocument/documentSymbol", Doc()))["result"]!.ToJsonString();
+
+        var first = await Outline();
+        Assert.Equal(first, await Outline());
+
+        // Same version, other settings: the headings-only outline, not the kept one.
+        client.Settings = new JsonObject { ["outline"] = new JsonObject { ["entries"] = false }, ["logLevel"] = "debug" };
+        await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = null });
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Settings applied", StringComparison.Ordinal));
+        var headingsOnly = await Outline();
+        Assert.NotEqual(first, headingsOnly);
+        Assert.DoesNotContain("First 502 alerts fire", headingsOnly, StringComparison.Ordinal);
+
+        // A new version: its own outline.
+        var change = new JsonObject { ["text"] = text.Replace("## Root cause", "## Why it broke", StringComparison.Ordinal) };
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(change),
+        });
+        var edited = await Outline();
+        Assert.Contains("Why it broke", edited, StringComparison.Ordinal);
+        Assert.DoesNotContain("Root cause", edited, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Folding_covers_front_matter_and_sections_to_their_last_line()
     {
         await using var client = await TestLspClient.StartInitializedAsync();
