@@ -22,7 +22,9 @@ public sealed class EmbeddingsSettingsTests : IDisposable
         {
             _root.Write("incidents/" + Path.GetFileName(sample), File.ReadAllText(sample));
         }
-        return await TestLspClient.StartInitializedAsync(rootPath: _root.Path, beforeInitialize: c => c.Settings = settings);
+        var client = await TestLspClient.StartInitializedAsync(rootPath: _root.Path, beforeInitialize: c => c.Settings = settings);
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Similar incidents:", StringComparison.Ordinal) && ((string?)n["params"]!["message"])!.Contains("indexed", StringComparison.Ordinal));
+        return client;
     }
 
     private static async Task<string> HoverTitleAsync(TestLspClient client, string uri)
