@@ -119,6 +119,12 @@ public sealed class IncidentVectors : IDisposable
                 Fail(e.Message);
                 return none;
             }
+            catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+            {
+                // A provider's unexpected failure is still only "no vectors": a hover never fails because of them.
+                Fail($"{_provider.ModelId} failed ({e.GetType().Name}: {e.Message.Split('\n', 2)[0]}).");
+                return none;
+            }
             Interlocked.Add(ref _embedded, missing.Count);
             var fresh = new Dictionary<string, float[]>(StringComparer.Ordinal);
             var order = missing.ToArray();

@@ -14,6 +14,8 @@ public sealed class IncidentVectorsTests
 
         public bool Fail { get; set; }
 
+        public bool Crash { get; set; }
+
         public string ModelId => model;
 
         public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -22,6 +24,10 @@ public sealed class IncidentVectorsTests
             if (Fail)
             {
                 throw new EmbeddingException("the endpoint is down");
+            }
+            if (Crash)
+            {
+                throw new InvalidOperationException("an unexpected bug");
             }
             Asked.AddRange(texts);
             return Task.FromResult<IReadOnlyList<float[]>>([.. texts.Select(t => VectorMath.Normalize([t.Length, t.Count(c => c == 'a') + 1f, 1f]))]);
@@ -98,6 +104,35 @@ public sealed class IncidentVectorsTests
         Assert.Contains("the endpoint is down", message);
         Assert.Equal(message, vectors.Failure);
         Assert.Equal(1, provider.Calls);
+    }
+
+    [Fact]
+    public async Task An_unexpected_provider_exception_is_also_only_no_vectors()
+    {
+        var vectors = new IncidentVectors(new CountingProvider { Crash = true }, new MemoryVectorCache());
+        Assert.All(await vectors.ForAsync(["a"]), v => Assert.Null(v));
+        Assert.Contains("an unexpected bug", vectors.Failure);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        // A cancelled request (the user typed on) is not a failure: vectors stay on.
+        var slow = new IncidentVectors(new SlowProvider(), new MemoryVectorCache());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => slow.ForAsync(["a"], cancelled.Token));
+        Assert.Null(slow.Failure);
+    }
+
+    private sealed class SlowProvider : IEmbeddingProvider
+    {
+        public string ModelId => "slow";
+
+        public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return [];
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]
