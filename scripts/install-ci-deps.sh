@@ -3,9 +3,10 @@
 #  - postgresql (pg_trgm lives in it) for the similarity differential tests,
 #  - neovim for the Neovim LSP client test,
 #  - chromium for the VS Code (code-server) end-to-end test,
-#  - build tools for code-server's native modules.
+#  - build tools for code-server's native modules,
+#  - clang and zlib for the Native AOT server inside the .vsix (scripts/publish-server.sh).
 set -euo pipefail
-packages=(postgresql postgresql-contrib neovim chromium build-essential python3 libkrb5-dev)
+packages=(postgresql postgresql-contrib neovim chromium build-essential python3 libkrb5-dev clang zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

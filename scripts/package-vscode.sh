@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Builds the VS Code extension .vsix with a self-contained, ReadyToRun single-file server inside (no .NET needed by users).
-#   bash scripts/package-vscode.sh [--target linux-x64|osx-arm64|win-x64]   (or LSPTRIAGE_TARGET=...)
+# Builds the VS Code extension .vsix with the server inside (no .NET needed by users): Native AOT for this machine's
+# own platform, a self-contained ReadyToRun single file for the others (scripts/publish-server.sh says why).
+#   bash scripts/package-vscode.sh [--target linux-x64|osx-arm64|win-x64] [--r2r]   (or LSPTRIAGE_TARGET=...)
 # Output: out/vscode/lsptriage-<target>.vsix. Only linux-x64 is built and tested on our machines; the other
-# targets cross-publish the same way (dotnet publish -r <rid> fetches that runtime pack from NuGet).
+# targets cross-publish ReadyToRun (dotnet publish -r <rid> fetches that runtime pack from NuGet).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${LSPTRIAGE_TARGET:-linux-x64}"
+publish_flags=()
 while (($#)); do
   case "$1" in
     --target) target="$2"; shift 2 ;;
     --target=*) target="${1#*=}"; shift ;;
-    *) echo "usage: $0 [--target linux-x64|osx-arm64|win-x64]" >&2; exit 2 ;;
+    --r2r) publish_flags+=(--r2r); shift ;;
+    *) echo "usage: $0 [--target linux-x64|osx-arm64|win-x64] [--r2r]" >&2; exit 2 ;;
   esac
 done
 case "$target" in
@@ -26,24 +29,18 @@ esac
 client="$repo/client-vscode"
 started=$(date +%s)
 
-# 1. Server: self-contained single file, one per platform, in client-vscode/server/<rid>/ (the folder name the
-#    extension looks for). Other platforms' servers are removed so a .vsix carries exactly one.
+# 1. Server, one per platform, in client-vscode/server/<rid>/ (the folder name the extension looks for). Other
+#    platforms' servers are removed so a .vsix carries exactly one.
 rm -rf "$client/server"
-echo "[package] dotnet publish server/LspTriage -r $target"
-# ReadyToRun, not composite: our assemblies are precompiled (the first documentSymbol after start-up drops from ~700 to
-# ~300 ms), the framework keeps its own precompiled code; composite would add ~20 MB to the .vsix and 20 MB of RSS.
-dotnet publish "$repo/server/LspTriage" -c Release -r "$target" --self-contained \
-  -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
-  -p:DebugType=None -p:DebugSymbols=false \
-  -o "$client/server/$target" --nologo -v quiet
-ls "$client/server/$target"/lsptriage* >/dev/null
+vsix="$repo/out/vscode/lsptriage-$target.vsix"
+rm -f "$vsix" # a failed build must not leave the previous .vsix looking current (the e2e test installs it)
+bash "$repo/scripts/publish-server.sh" --target "$target" --out "$client/server/$target" "${publish_flags[@]}"
 
 # 2. Extension bundle + .vsix
 cd "$client"
 if [[ ! -d node_modules/@vscode/vsce ]]; then npm ci --no-audit --no-fund --loglevel=error; fi
 npm run -s typecheck
 mkdir -p "$repo/out/vscode"
-vsix="$repo/out/vscode/lsptriage-$target.vsix"
 # vsce rewrites relative README images against the repository URL and refuses them without one: until
 # package.json names a public repository, the packaged README leaves the screenshot out.
 readme=README.md

@@ -56,6 +56,13 @@ if [ -z "${LSPTRIAGE_TEST_PG:-}" ]; then
   fi
 fi
 
+# The .vsix as users get it, with the Native AOT server inside (scripts/publish-server.sh): the real clients below
+# and the VS Code end-to-end test run that server, the one that ships, rather than the Debug build.
+suite package bash scripts/package-vscode.sh --target linux-x64
+native="$root/client-vscode/server/linux-x64/lsptriage"
+clients_server="$LSPTRIAGE_SERVER"
+[ -x "$native" ] && clients_server="$native"
+
 for project in LspTriage.Core.Tests LspTriage.Server.Tests LspTriage.Cli.Tests; do
   suite "$project" dotnet test "tests/$project" --no-build --logger "console;verbosity=minimal" --filter "Category!=PublicCorpus"
 done
@@ -69,9 +76,10 @@ fi
 suite eval-gate bash scripts/eval-gate.sh
 suite sarif-multitool bash tests/sarif/run.sh
 suite hygiene bash scripts/hygiene.sh
-suite real-clients bash tests/clients/run.sh
+suite native-cli bash tests/native/run.sh "$native"
+suite real-clients env LSPTRIAGE_SERVER="$clients_server" bash tests/clients/run.sh
 suite vscode-unit npm run -s test:vscode-unit
-suite vscode-e2e node tests/e2e-vscode/run.mjs
+suite vscode-e2e env LSPTRIAGE_E2E_SKIP_PACKAGE=1 node tests/e2e-vscode/run.mjs
 
 echo
 echo "=== summary"

@@ -13,11 +13,12 @@ public sealed class ResultsFile : IDisposable
 {
     public const string FileName = "results.jsonl";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>camelCase, nulls left out, Chinese text readable rather than \u-escaped; source-generated (Native AOT).</summary>
+    private static readonly EvalResultJson Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     private readonly StreamWriter _writer;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -42,7 +43,7 @@ public sealed class ResultsFile : IDisposable
             }
             try
             {
-                if (JsonSerializer.Deserialize<EvalResult>(line, Json) is { } r)
+                if (JsonSerializer.Deserialize(line, Json.EvalResult) is { } r)
                 {
                     results.Add(r);
                 }
@@ -65,7 +66,7 @@ public sealed class ResultsFile : IDisposable
         return new ResultsFile(new StreamWriter(path, append: true, new UTF8Encoding(false)));
     }
 
-    public static string Serialize(EvalResult result) => JsonSerializer.Serialize(result, Json);
+    public static string Serialize(EvalResult result) => JsonSerializer.Serialize(result, Json.EvalResult);
 
     public async Task AppendAsync(EvalResult result, CancellationToken cancellationToken)
     {
@@ -87,3 +88,6 @@ public sealed class ResultsFile : IDisposable
         _gate.Dispose();
     }
 }
+
+[JsonSerializable(typeof(EvalResult))]
+internal sealed partial class EvalResultJson : JsonSerializerContext;

@@ -51,11 +51,9 @@ internal sealed class ActionsCommand : ICliCommand
         {
             "csv" => ActionsCsv.Render(items, Link),
             "github" => GitHubIssueScript.Render(items, Link),
-            _ => JsonSerializer.Serialize(items.Select(i => new
-            {
-                file = i.Path, line = i.Line, incident = i.Incident, task = i.Task, owner = i.Owner, priority = i.Priority,
-                due = i.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), link = Link(i),
-            }), JsonOptions.Indented) + "\n",
+            _ => JsonSerializer.Serialize(
+                [.. items.Select(i => new ActionItemJson(i.Path, i.Line, i.Incident, i.Task, i.Owner, i.Priority, i.Due, Link(i)))],
+                CliJson.Readable.IReadOnlyListActionItemJson) + "\n",
         };
         await io.Out.WriteAsync(output).ConfigureAwait(false);
         foreach (var problem in files.Problems)
@@ -65,3 +63,5 @@ internal sealed class ActionsCommand : ICliCommand
         return files.Problems.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 }
+
+internal sealed record ActionItemJson(string File, int Line, string? Incident, string Task, string? Owner, string? Priority, DateOnly? Due, string Link);

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LspTriage.Cli.Cli;
+using LspTriage.Cli.Reporting;
 using LspTriage.Core.Analysis;
 using LspTriage.Core.Analysis.Prompts;
 using LspTriage.Core.Analysis.Editing;
@@ -16,14 +16,6 @@ namespace LspTriage.Cli.Commands;
 /// <summary><c>lsptriage analyze FILE</c>: the editor's "Analyze incident", printing the block or writing it into the file.</summary>
 internal sealed class AnalyzeCommand : ICliCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public string Name => "analyze";
 
     public string Summary => "Analyze an incident's raw context (offline rules or an OpenAI-compatible LLM)";
@@ -107,7 +99,7 @@ internal sealed class AnalyzeCommand : ICliCommand
 
         if (args.Has("json"))
         {
-            await io.Out.WriteLineAsync(JsonSerializer.Serialize(result.Analysis, Json)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(JsonSerializer.Serialize(result.Analysis, CliJson.Readable.IncidentAnalysis)).ConfigureAwait(false);
         }
         else if (!args.Has("write"))
         {

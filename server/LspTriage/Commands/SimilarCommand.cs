@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using LspTriage.Cli.Cli;
+using LspTriage.Cli.Reporting;
 using LspTriage.Core.Similarity;
+using LspTriage.Core.Similarity.Matching;
 using LspTriage.Core.Similarity.Stores;
 
 namespace LspTriage.Cli.Commands;
@@ -213,36 +215,41 @@ internal sealed class SimilarCommand : ICliCommand
 
     private static async Task WriteJsonAsync(CliIo io, string key, string store, double threshold, IReadOnlyList<SimilarIncident> results)
     {
-        var payload = new
-        {
-            key,
-            store,
-            threshold,
-            results = results.Select(r => new
-            {
-                score = r.Score,
-                percent = r.Percent,
-                similarity = r.Similarity,
-                reasons = r.Match?.Reasons ?? [],
-                signals = r.Match?.Signals,
-                id = r.Incident.Id,
-                title = r.Incident.Title,
-                service = r.Incident.Service,
-                date = r.Incident.Date,
-                severity = r.Incident.Severity,
-                rootCause = r.Incident.RootCause,
-                resolution = r.Incident.Resolution,
-                path = r.Incident.Path,
-                categories = r.Incident.Categories,
-            }),
-        };
-        var json = JsonSerializer.Serialize(payload, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        });
+        var report = new SimilarReportJson(key, store, threshold, [.. results.Select(r => new SimilarMatchJson(
+            Score: r.Score,
+            Percent: r.Percent,
+            Similarity: r.Similarity,
+            Reasons: r.Match?.Reasons ?? [],
+            Signals: r.Match?.Signals,
+            Id: r.Incident.Id,
+            Title: r.Incident.Title,
+            Service: r.Incident.Service,
+            Date: r.Incident.Date,
+            Severity: r.Incident.Severity,
+            RootCause: r.Incident.RootCause,
+            Resolution: r.Incident.Resolution,
+            Path: r.Incident.Path,
+            Categories: r.Incident.Categories))]);
+        var json = JsonSerializer.Serialize(report, CliJson.Readable.SimilarReportJson);
         await io.Out.WriteLineAsync(json).ConfigureAwait(false);
     }
 }
+
+internal sealed record SimilarReportJson(string Key, string Store, double Threshold, IReadOnlyList<SimilarMatchJson> Results);
+
+/// <param name="Score">The combined score (the lexical one when the combined ranking is off); <paramref name="Similarity"/> is pg_trgm's.</param>
+internal sealed record SimilarMatchJson(
+    float Score,
+    int Percent,
+    float Similarity,
+    IReadOnlyList<string> Reasons,
+    MatchSignals? Signals,
+    string Id,
+    string Title,
+    string? Service,
+    string? Date,
+    string? Severity,
+    string? RootCause,
+    string? Resolution,
+    string? Path,
+    IReadOnlyList<string> Categories);

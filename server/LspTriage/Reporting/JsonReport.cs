@@ -9,23 +9,23 @@ internal sealed class JsonReport : IReport
 {
     public async Task WriteAsync(IReadOnlyList<FileResult> results, CliIo io)
     {
-        var payload = new
-        {
-            tool = "lsptriage",
-            version = CommandLineApp.Version,
-            files = results.Count,
-            findings = results.SelectMany(r => r.Findings.Select(f => new
-            {
-                file = r.DisplayPath,
-                line = f.Range.Start.Line + 1,
-                column = f.Range.Start.Character + 1,
-                endLine = f.Range.End.Line + 1,
-                endColumn = f.Range.End.Character + 1,
-                severity = SeverityNames.Text(f.Finding.Severity),
-                code = f.Finding.Code,
-                message = f.Finding.Message,
-            })),
-        };
-        await io.Out.WriteLineAsync(JsonSerializer.Serialize(payload, JsonOptions.Indented)).ConfigureAwait(false);
+        var report = new CheckReportJson(
+            Tool: "lsptriage",
+            Version: CommandLineApp.Version,
+            Files: results.Count,
+            Findings: [.. results.SelectMany(r => r.Findings.Select(f => new FindingJson(
+                File: r.DisplayPath,
+                Line: f.Range.Start.Line + 1,
+                Column: f.Range.Start.Character + 1,
+                EndLine: f.Range.End.Line + 1,
+                EndColumn: f.Range.End.Character + 1,
+                Severity: SeverityNames.Text(f.Finding.Severity),
+                Code: f.Finding.Code,
+                Message: f.Finding.Message)))]);
+        await io.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Readable.CheckReportJson)).ConfigureAwait(false);
     }
 }
+
+internal sealed record CheckReportJson(string Tool, string Version, int Files, IReadOnlyList<FindingJson> Findings);
+
+internal sealed record FindingJson(string File, int Line, int Column, int EndLine, int EndColumn, string Severity, string Code, string Message);

@@ -15,75 +15,57 @@ internal sealed class SarifReport : IReport
     {
         var rules = Rules.All;
         var index = rules.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i);
-        var sarif = new Dictionary<string, object>
-        {
-            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
-            ["version"] = "2.1.0",
-            ["runs"] = new[]
-            {
-                new Dictionary<string, object>
-                {
-                    ["tool"] = new
+        var log = new SarifLog(
+            Schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            Version: "2.1.0",
+            Runs:
+            [
+                new SarifRun(
+                    Tool: new SarifTool(new SarifDriver(
+                        Name: "lsptriage",
+                        SemanticVersion: CommandLineApp.Version,
+                        Rules: [.. rules.Select(r => new SarifRule(
+                            Id: r.Code,
+                            Name: r.Name,
+                            ShortDescription: new SarifText(r.Description),
+                            FullDescription: new SarifText(r.Description),
+                            Help: new SarifText(r.Description),
+                            DefaultConfiguration: new SarifConfiguration(SeverityNames.Sarif(r.DefaultSeverity))))])),
+                    OriginalUriBaseIds: new Dictionary<string, SarifUri>
                     {
-                        driver = new
-                        {
-                            name = "lsptriage",
-                            semanticVersion = CommandLineApp.Version,
-                            rules = rules.Select(r => new
-                            {
-                                id = r.Code,
-                                name = r.Name,
-                                shortDescription = new { text = r.Description },
-                                fullDescription = new { text = r.Description },
-                                help = new { text = r.Description },
-                                defaultConfiguration = new { level = SeverityNames.Sarif(r.DefaultSeverity) },
-                            }),
-                        },
+                        ["%SRCROOT%"] = new(new Uri(EnsureTrailingSlash(io.WorkingDirectory)).AbsoluteUri),
                     },
-                    ["originalUriBaseIds"] = new Dictionary<string, object>
-                    {
-                        ["%SRCROOT%"] = new { uri = new Uri(EnsureTrailingSlash(io.WorkingDirectory)).AbsoluteUri },
-                    },
-                    ["columnKind"] = "utf16CodeUnits",
-                    ["results"] = results.SelectMany(r => r.Findings.Select(f => Result(r, f, index))).ToArray(),
-                },
-            },
-        };
-        await io.Out.WriteLineAsync(JsonSerializer.Serialize(sarif, JsonOptions.Indented)).ConfigureAwait(false);
+                    ColumnKind: "utf16CodeUnits",
+                    Results: [.. results.SelectMany(r => r.Findings.Select(f => Result(r, f, index)))]),
+            ]);
+        await io.Out.WriteLineAsync(JsonSerializer.Serialize(log, CliJson.Readable.SarifLog)).ConfigureAwait(false);
     }
 
-    private static object Result(FileResult file, LocatedFinding f, Dictionary<string, int> ruleIndex)
+    private static SarifResult Result(FileResult file, LocatedFinding f, Dictionary<string, int> ruleIndex)
     {
         var start = f.Range.Start;
         var end = f.Range.End;
-        return new
-        {
-            ruleId = f.Finding.Code,
-            ruleIndex = ruleIndex[f.Finding.Code],
-            level = SeverityNames.Sarif(f.Finding.Severity),
-            message = new { text = f.Finding.Message },
-            locations = new[]
-            {
-                new
-                {
-                    physicalLocation = new
-                    {
-                        artifactLocation = new { uri = Uri.EscapeDataString(file.DisplayPath).Replace("%2F", "/", StringComparison.Ordinal), uriBaseId = "%SRCROOT%" },
-                        region = new
-                        {
-                            startLine = start.Line + 1,
-                            startColumn = start.Character + 1,
-                            endLine = end.Line + 1,
-                            endColumn = Math.Max(end.Character + 1, end.Line == start.Line ? start.Character + 1 : 1),
-                        },
-                    },
-                },
-            },
-            partialFingerprints = new Dictionary<string, string>
+        return new SarifResult(
+            RuleId: f.Finding.Code,
+            RuleIndex: ruleIndex[f.Finding.Code],
+            Level: SeverityNames.Sarif(f.Finding.Severity),
+            Message: new SarifText(f.Finding.Message),
+            Locations:
+            [
+                new SarifLocation(new SarifPhysicalLocation(
+                    ArtifactLocation: new SarifArtifactLocation(
+                        Uri: Uri.EscapeDataString(file.DisplayPath).Replace("%2F", "/", StringComparison.Ordinal),
+                        UriBaseId: "%SRCROOT%"),
+                    Region: new SarifRegion(
+                        StartLine: start.Line + 1,
+                        StartColumn: start.Character + 1,
+                        EndLine: end.Line + 1,
+                        EndColumn: Math.Max(end.Character + 1, end.Line == start.Line ? start.Character + 1 : 1)))),
+            ],
+            PartialFingerprints: new Dictionary<string, string>
             {
                 ["lsptriage/v1"] = Fingerprint(file.DisplayPath, f.Finding),
-            },
-        };
+            });
     }
 
     /// <summary>Stable across runs and line shifts: file, rule and message, hashed.</summary>

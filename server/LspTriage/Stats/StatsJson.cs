@@ -7,25 +7,42 @@ namespace LspTriage.Cli.Stats;
 /// <summary>The stats report as JSON; mean durations in minutes, left out where no incident had the moment.</summary>
 internal static class StatsJson
 {
-    public static string Render(IncidentStats stats) => JsonSerializer.Serialize(new
-    {
-        incidents = stats.All.Count,
-        meanMinutes = Minutes(stats.All),
-        bySeverity = stats.BySeverity.Select(Group),
-        byService = stats.ByService.Select(Group),
-        byMonth = stats.ByMonth.Select(Group),
-        repeats = stats.Repeats.Select(r => new { incident = r.Later.Path, repeats = r.Earlier.Path, days = r.Days, shared = r.SharedBy }),
-        openActionsByOwner = stats.OpenActionsByOwner.Select(o => new { owner = o.Owner, open = o.Items.Count, items = o.Items.Select(x => new { task = x.Item.Task, priority = x.Item.Priority, due = x.Item.Due, file = x.Incident.Path, line = x.Item.Line }) }),
-    }, JsonOptions.Indented);
+    public static string Render(IncidentStats stats) => JsonSerializer.Serialize(new StatsReportJson(
+        Incidents: stats.All.Count,
+        MeanMinutes: Minutes(stats.All),
+        BySeverity: [.. stats.BySeverity.Select(Group)],
+        ByService: [.. stats.ByService.Select(Group)],
+        ByMonth: [.. stats.ByMonth.Select(Group)],
+        Repeats: [.. stats.Repeats.Select(r => new RepeatJson(r.Later.Path, r.Earlier.Path, r.Days, r.SharedBy))],
+        OpenActionsByOwner: [.. stats.OpenActionsByOwner.Select(o => new OwnerActionsJson(
+            o.Owner,
+            o.Items.Count,
+            [.. o.Items.Select(x => new OpenItemJson(x.Item.Task, x.Item.Priority, x.Item.Due, x.Incident.Path, x.Item.Line))]))]),
+        CliJson.Readable.StatsReportJson);
 
-    private static object Group(GroupStats g) => new { key = g.Key, incidents = g.Count, meanMinutes = Minutes(g) };
+    private static GroupJson Group(GroupStats g) => new(g.Key, g.Count, Minutes(g));
 
-    private static object Minutes(GroupStats g) => new
-    {
-        detect = Round(g.MeanTimeToDetect),
-        mitigate = Round(g.MeanTimeToMitigate),
-        resolve = Round(g.MeanTimeToResolve),
-    };
+    private static MeanMinutesJson Minutes(GroupStats g) =>
+        new(Round(g.MeanTimeToDetect), Round(g.MeanTimeToMitigate), Round(g.MeanTimeToResolve));
 
     private static double? Round(TimeSpan? span) => span is { } s ? Math.Round(s.TotalMinutes, 1) : null;
 }
+
+internal sealed record StatsReportJson(
+    int Incidents,
+    MeanMinutesJson MeanMinutes,
+    IReadOnlyList<GroupJson> BySeverity,
+    IReadOnlyList<GroupJson> ByService,
+    IReadOnlyList<GroupJson> ByMonth,
+    IReadOnlyList<RepeatJson> Repeats,
+    IReadOnlyList<OwnerActionsJson> OpenActionsByOwner);
+
+internal sealed record MeanMinutesJson(double? Detect, double? Mitigate, double? Resolve);
+
+internal sealed record GroupJson(string Key, int Incidents, MeanMinutesJson MeanMinutes);
+
+internal sealed record RepeatJson(string Incident, string Repeats, int Days, string Shared);
+
+internal sealed record OwnerActionsJson(string Owner, int Open, IReadOnlyList<OpenItemJson> Items);
+
+internal sealed record OpenItemJson(string Task, string? Priority, DateOnly? Due, string File, int Line);
