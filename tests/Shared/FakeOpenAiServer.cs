@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace LspTriage.Tests.Shared;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 speaking OpenAI chat completions (plain JSON and SSE streaming). Each request is
+/// A real HTTP server on 127.0.0.1 speaking OpenAI chat completions (plain JSON and SSE streaming) and embeddings
+/// (<see cref="Embeddings"/>: a vector per input, as floats or base64 as the request asks). Each request is
 /// answered by the next scripted reply (the last reply repeats), or by a responder that reads the request body, for
 /// concurrent callers whose order is not known. Records request bodies and headers.
 /// </summary>
@@ -53,6 +54,12 @@ internal sealed class FakeOpenAiServer : IDisposable
     public sealed record Sse(string Content, int PromptTokens = 1739, int CompletionTokens = 1480, int Chunks = 12, bool Truncate = false, int DelayMs = 0) : Reply;
 
     public sealed record Status(int Code, string? RetryAfter = null) : Reply;
+
+    /// <summary>A <c>/v1/embeddings</c> answer: <paramref name="VectorOf"/> gives each input's vector.</summary>
+    public sealed record Embeddings(Func<string, float[]> VectorOf, int DelayMs = 0) : Reply;
+
+    /// <summary>Any body with status 200 (garbage answers).</summary>
+    public sealed record Raw(string Body, string ContentType = "application/json") : Reply;
 
     public static int FreePort()
     {
@@ -119,6 +126,15 @@ internal sealed class FakeOpenAiServer : IDisposable
                     await WriteAsync(ctx, "application/json", json).ConfigureAwait(false);
                     ctx.Response.Close();
                     break;
+                case Embeddings e:
+                    await Task.Delay(e.DelayMs, _stop.Token).ConfigureAwait(false);
+                    await WriteAsync(ctx, "application/json", EmbeddingsAnswer(body, e.VectorOf)).ConfigureAwait(false);
+                    ctx.Response.Close();
+                    break;
+                case Raw r:
+                    await WriteAsync(ctx, r.ContentType, r.Body).ConfigureAwait(false);
+                    ctx.Response.Close();
+                    break;
                 case Sse st:
                     await Task.Delay(st.DelayMs, _stop.Token).ConfigureAwait(false);
                     ctx.Response.ContentType = "text/event-stream";
@@ -166,6 +182,33 @@ internal sealed class FakeOpenAiServer : IDisposable
             {
             }
         }
+    }
+
+    /// <summary>The inputs of an embeddings request (a string or an array of strings).</summary>
+    public static IReadOnlyList<string> EmbeddingInputs(string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var input = doc.RootElement.GetProperty("input");
+        return input.ValueKind == JsonValueKind.Array ? [.. input.EnumerateArray().Select(x => x.GetString() ?? "")] : [input.GetString() ?? ""];
+    }
+
+    private static string EmbeddingsAnswer(string body, Func<string, float[]> vectorOf)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var base64 = doc.RootElement.TryGetProperty("encoding_format", out var f) && f.GetString() == "base64";
+        var data = EmbeddingInputs(body).Select((text, i) =>
+        {
+            var v = vectorOf(text);
+            object embedding = base64 ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.AsSpan())) : v;
+            return new { @object = "embedding", index = i, embedding };
+        });
+        return JsonSerializer.Serialize(new
+        {
+            @object = "list",
+            data,
+            model = doc.RootElement.TryGetProperty("model", out var m) ? m.GetString() : "test",
+            usage = new { prompt_tokens = 8, total_tokens = 8 },
+        });
     }
 
     private static async Task WriteAsync(HttpListenerContext ctx, string contentType, string text)

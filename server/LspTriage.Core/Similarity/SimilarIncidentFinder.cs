@@ -1,4 +1,5 @@
 using LspTriage.Core.Documents;
+using LspTriage.Core.Similarity.Embeddings;
 using LspTriage.Core.Similarity.Matching;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
@@ -26,23 +27,27 @@ public sealed class SimilarIncidentFinder
     private readonly IncidentIdPolicy? _ids;
     private readonly MatchModel? _model;
     private readonly IncidentKey _keyMode;
+    private readonly IncidentVectors? _vectors;
 
     /// <param name="store">Where to search.</param>
     /// <param name="ids">The id policy the store's records were made with (<see cref="EmbeddedIncidentStore.Ids"/>),
     /// so the document's own record is recognised by id as well as by path.</param>
     /// <param name="model">Combined-score weights; default <see cref="MatchModel.Default"/>.</param>
     /// <param name="keyMode">Key choice; see <see cref="IncidentKey"/>.</param>
-    public SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids = null, MatchModel? model = null, IncidentKey keyMode = IncidentKeys.Default)
-        : this(store, ids, model ?? MatchModel.Default, keyMode, combined: true)
+    /// <param name="vectors">Semantic vectors (off by default): their cosine becomes one more signal of the
+    /// candidates found by trigrams and features. Null, or failed, ranks exactly as without.</param>
+    public SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids = null, MatchModel? model = null, IncidentKey keyMode = IncidentKeys.Default, IncidentVectors? vectors = null)
+        : this(store, ids, model ?? MatchModel.Default, keyMode, combined: true, vectors)
     {
     }
 
-    private SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids, MatchModel? model, IncidentKey keyMode, bool combined)
+    private SimilarIncidentFinder(IIncidentStore store, IncidentIdPolicy? ids, MatchModel? model, IncidentKey keyMode, bool combined, IncidentVectors? vectors = null)
     {
         _store = store;
         _ids = ids;
         _model = combined ? model : null;
         _keyMode = keyMode;
+        _vectors = combined ? vectors : null;
     }
 
     /// <summary>A finder that ranks by pg_trgm similarity of the keys only (the lexical baseline).</summary>
@@ -54,8 +59,11 @@ public sealed class SimilarIncidentFinder
     /// <summary>Null when ranking by pg_trgm alone.</summary>
     public MatchModel? Model => _model;
 
-    /// <summary>The threshold used when none is given: the model's fitted one, or pg_trgm's 0.3.</summary>
-    public double DefaultThreshold => _model?.ThresholdFor(vectors: false) ?? SimilarityQuery.DefaultThreshold;
+    /// <summary>The semantic vectors in use, or null.</summary>
+    public IncidentVectors? Vectors => _vectors;
+
+    /// <summary>The threshold used when none is given: the model's fitted one (with or without vectors), or pg_trgm's 0.3.</summary>
+    public double DefaultThreshold => _model?.ThresholdFor(vectors: _vectors is { Failure: null }) ?? SimilarityQuery.DefaultThreshold;
 
     /// <summary>Similar incidents for an open document. <see cref="IncidentDocument.Path"/> should be the file system
     /// path (not a URI) so the document's own record is excluded.</summary>
@@ -84,34 +92,56 @@ public sealed class SimilarIncidentFinder
     /// <summary>Similar incidents for a record (its id and <paramref name="excludePath"/> are left out).</summary>
     public async Task<IReadOnlyList<SimilarIncident>> FindAsync(IncidentRecord record, string? excludePath, int top = DefaultTop, double? threshold = null, CancellationToken cancellationToken = default)
     {
-        var min = threshold ?? DefaultThreshold;
         if (_model is null)
         {
-            return await _store.SearchAsync(new SimilarityQuery(record.Key, top, min, record.Id, excludePath), cancellationToken).ConfigureAwait(false);
+            return await _store.SearchAsync(new SimilarityQuery(record.Key, top, threshold ?? DefaultThreshold, record.Id, excludePath), cancellationToken).ConfigureAwait(false);
         }
         var query = new SimilarityQuery(record.Key, LexicalPool, LexicalFloor, record.Id, excludePath);
         var lexical = await _store.SearchAsync(query, cancellationToken).ConfigureAwait(false);
         var terms = record.Features.Terms(record.Service);
         var byFeatures = await _store.FindByFeaturesAsync(query, terms, FeaturePool, cancellationToken).ConfigureAwait(false);
         var scorer = new MatchScorer(record, _model, byFeatures.Frequencies);
-        var scored = new Dictionary<string, SimilarIncident>(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, (IncidentRecord Record, float Lexical)>(StringComparer.Ordinal);
         foreach (var hit in lexical)
         {
-            scored[hit.Incident.Id] = scorer.Score(hit.Incident, hit.Similarity);
+            candidates[hit.Incident.Id] = (hit.Incident, hit.Similarity);
         }
         foreach (var candidate in byFeatures.Records)
         {
-            if (!scored.ContainsKey(candidate.Id))
+            if (!candidates.ContainsKey(candidate.Id))
             {
-                scored[candidate.Id] = scorer.Score(candidate, PgTrgm.Similarity(record.Key, candidate.Key));
+                candidates[candidate.Id] = (candidate, PgTrgm.Similarity(record.Key, candidate.Key));
             }
         }
-        return scored.Values
+        var cosines = await CosinesAsync(record, candidates.Values.Select(c => c.Record).ToList(), cancellationToken).ConfigureAwait(false);
+        var min = threshold ?? _model.ThresholdFor(vectors: cosines is not null);
+        return candidates.Values
+            .Select(c => scorer.Score(c.Record, c.Lexical, cosines?.GetValueOrDefault(c.Record.Id)))
             .Where(r => r.Score >= min)
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Incident.Id, StringComparer.Ordinal)
             .Take(top)
             .ToArray();
+    }
+
+    /// <summary>The cosine of the query's vector with each candidate's, by id; null when vectors are off or failed.</summary>
+    private async Task<Dictionary<string, double?>?> CosinesAsync(IncidentRecord query, List<IncidentRecord> candidates, CancellationToken cancellationToken)
+    {
+        if (_vectors is null || _vectors.Failure is not null)
+        {
+            return null;
+        }
+        var vectors = await _vectors.ForAsync([IncidentVectors.TextOf(query), .. candidates.Select(IncidentVectors.TextOf)], cancellationToken).ConfigureAwait(false);
+        if (vectors[0] is not { } q)
+        {
+            return null;
+        }
+        var result = new Dictionary<string, double?>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            result[candidates[i].Id] = vectors[i + 1] is { } v ? VectorMath.Cosine(q, v) : null;
+        }
+        return result;
     }
 
     /// <summary>The record a document would have in a store (its key, id, title, features...).</summary>

@@ -1,5 +1,6 @@
 using LspTriage.Core.Documents;
 using LspTriage.Core.Files;
+using LspTriage.Core.Similarity.Embeddings;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
 
@@ -21,6 +22,12 @@ public sealed record SimilaritySettings
     public double? Threshold { get; init; }
 
     public int Top { get; init; } = SimilarIncidentFinder.DefaultTop;
+
+    /// <summary><c>lspTriage.similarity.embeddings.*</c>: semantic vectors, off by default.</summary>
+    public EmbeddingSettings Embeddings { get; init; } = EmbeddingSettings.None;
+
+    /// <summary>Where the embedded index keeps its vector cache; null: <see cref="VectorCacheFile.DefaultFolder"/>.</summary>
+    public string? VectorCacheFolder { get; init; }
 }
 
 /// <summary>
@@ -32,13 +39,18 @@ public sealed class SimilarityService : IAsyncDisposable
 {
     private readonly FallbackIncidentStore? _shared;
 
-    private SimilarityService(SimilaritySettings settings, EmbeddedIncidentStore embedded, FallbackIncidentStore? shared)
+    private readonly PostgresVectorCache? _sharedVectors;
+
+    private SimilarityService(SimilaritySettings settings, EmbeddedIncidentStore embedded, FallbackIncidentStore? shared, IncidentVectors? vectors, string? vectorsProblem, PostgresVectorCache? sharedVectors)
     {
         Settings = settings;
         Embedded = embedded;
         _shared = shared;
+        _sharedVectors = sharedVectors;
+        Vectors = vectors;
+        VectorsProblem = vectorsProblem;
         Store = (IIncidentStore?)shared ?? embedded;
-        Finder = new SimilarIncidentFinder(Store, embedded.Ids);
+        Finder = new SimilarIncidentFinder(Store, embedded.Ids, vectors: vectors);
         if (shared is not null)
         {
             shared.StatusChanged += (s, e) => StatusChanged?.Invoke(this, e);
@@ -58,6 +70,31 @@ public sealed class SimilarityService : IAsyncDisposable
 
     public SimilarIncidentFinder Finder { get; }
 
+    /// <summary>The semantic vectors when configured and their provider started; its <see cref="IncidentVectors.Unavailable"/>
+    /// says when they stop.</summary>
+    public IncidentVectors? Vectors { get; }
+
+    /// <summary>Why configured vectors could not start (one line, no secret), or null.</summary>
+    public string? VectorsProblem { get; }
+
+    /// <summary>Computes (or reads from the caches) the vector of every indexed incident, so that the first hovers do
+    /// not wait for them. Nothing when vectors are off.</summary>
+    public async Task WarmVectorsAsync(CancellationToken cancellationToken = default)
+    {
+        if (Vectors is null)
+        {
+            return;
+        }
+        foreach (var chunk in Embedded.Records().Select(IncidentVectors.TextOf).Chunk(64))
+        {
+            if (Vectors.Failure is not null)
+            {
+                return;
+            }
+            await Vectors.ForAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Builds the stores. <paramref name="isIncidentFile"/> picks workspace files (the server's classifier;
     /// default: the default globs of <see cref="DocumentOptions"/>); history folders contribute every *.md file.</summary>
     public static SimilarityService Create(SimilaritySettings settings, Func<string, bool>? isIncidentFile = null, TimeProvider? timeProvider = null, Func<string, string>? readText = null)
@@ -68,12 +105,18 @@ public sealed class SimilarityService : IAsyncDisposable
             p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) &&
             (workspaceFilter(p) || history.Any(h => FilePaths.IsUnder(p, h))), readText: readText);
         FallbackIncidentStore? shared = null;
+        PostgresVectorCache? sharedVectors = null;
         if (string.Equals(settings.Store, "postgres", StringComparison.OrdinalIgnoreCase) &&
             PostgresIncidentStore.ResolveConnectionString(settings.ConnectionString) is { } cs)
         {
             shared = new FallbackIncidentStore(new PostgresIncidentStore(cs), embedded, timeProvider);
+            sharedVectors = settings.Embeddings.Enabled ? new PostgresVectorCache(cs) : null;
         }
-        return new SimilarityService(settings, embedded, shared);
+        IVectorCache[] caches = sharedVectors is null
+            ? [new VectorCacheFile(settings.VectorCacheFolder ?? VectorCacheFile.DefaultFolder())]
+            : [new VectorCacheFile(settings.VectorCacheFolder ?? VectorCacheFile.DefaultFolder()), sharedVectors];
+        var vectors = IncidentVectors.Create(settings.Embeddings, out var problem, null, caches);
+        return new SimilarityService(settings, embedded, shared, vectors, problem, sharedVectors);
     }
 
     /// <summary>Start-up: indexes the workspace folders and the history folders, reporting progress.</summary>
@@ -107,5 +150,16 @@ public sealed class SimilarityService : IAsyncDisposable
     public Task OnFileRenamedAsync(string oldPath, string newPath, CancellationToken cancellationToken = default) =>
         Embedded.OnFileRenamedAsync(oldPath, newPath, cancellationToken);
 
-    public ValueTask DisposeAsync() => _shared?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        Vectors?.Dispose();
+        if (_sharedVectors is not null)
+        {
+            await _sharedVectors.DisposeAsync().ConfigureAwait(false);
+        }
+        if (_shared is not null)
+        {
+            await _shared.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

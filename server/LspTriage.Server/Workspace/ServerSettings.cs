@@ -47,6 +47,13 @@ internal sealed record ServerSettings
 
     public int SimilarityMaxResults { get; init; } = 5;
 
+    /// <summary><c>similarity.embeddings.provider</c> as written (none, openai, onnx); checked by the similarity host,
+    /// which says so when it is none of them.</summary>
+    public string? EmbeddingsProvider { get; init; }
+
+    /// <summary>The rest of <c>similarity.embeddings.*</c>: baseUrl, model, modelPath, onnxRuntimePath, timeoutSeconds.</summary>
+    public Core.Similarity.Embeddings.EmbeddingSettings Embeddings { get; init; } = Core.Similarity.Embeddings.EmbeddingSettings.None;
+
     /// <summary>Show timeline entries and action items in the outline, not only headings.</summary>
     public bool OutlineEntries { get; init; } = true;
 
@@ -81,6 +88,14 @@ internal sealed record ServerSettings
             HistoryFolders = Strings(s, "similarity", "historyFolders") ?? d.HistoryFolders,
             SimilarityThreshold = Number(s, "similarity", "threshold") is { } th and >= 0 and <= 1 ? th : d.SimilarityThreshold,
             SimilarityMaxResults = Number(s, "similarity", "maxResults") is { } k and >= 1 and <= 50 ? (int)k : d.SimilarityMaxResults,
+            EmbeddingsProvider = String(s, "similarity", "embeddings", "provider"),
+            Embeddings = new(
+                Core.Similarity.Embeddings.EmbeddingSettings.ParseProvider(String(s, "similarity", "embeddings", "provider")) ?? Core.Similarity.Embeddings.EmbeddingProviderKind.None,
+                String(s, "similarity", "embeddings", "baseUrl"),
+                String(s, "similarity", "embeddings", "model"),
+                String(s, "similarity", "embeddings", "modelPath"),
+                String(s, "similarity", "embeddings", "onnxRuntimePath"),
+                Number(s, "similarity", "embeddings", "timeoutSeconds") is { } et and > 0 ? TimeSpan.FromSeconds(et) : null),
             OutlineEntries = Find(s, "outline", "entries") is { ValueKind: JsonValueKind.False } ? false : d.OutlineEntries,
         };
     }

@@ -24,8 +24,8 @@ internal sealed class SimilarCommand : ICliCommand
     [
         "FILE [options]",
         "--text \"TEXT\" [options]",
-        "--eval DIR --history DIR [--verbose]",
-        "--fit DIR --history DIR [--out FILE]",
+        "--eval DIR --history DIR [--verbose] [--embeddings onnx --model-path DIR]",
+        "--fit DIR --history DIR [--out FILE] [--embeddings onnx --model-path DIR]",
     ];
 
     public IReadOnlyList<CliOption> Options { get; } =
@@ -37,7 +37,7 @@ internal sealed class SimilarCommand : ICliCommand
         CliOption.Flag("json", "One JSON object instead of text"),
         CliOption.Value("eval", "DIR", """
             Measure on labelled queries (front matter pair: and expect_similar:): twin-first rate and MRR per pair
-            kind, for pg_trgm alone and the combined score
+            kind, for pg_trgm alone, the combined score, and with --embeddings the combined score with vectors
             """),
         CliOption.Flag("verbose", "With --eval: every query's ranking"),
         CliOption.Value("fit", "DIR", """
@@ -53,6 +53,7 @@ internal sealed class SimilarCommand : ICliCommand
             Search a shared PostgreSQL history (Npgsql connection string; default LSPTRIAGE_PG). If it is
             unreachable, the embedded index answers and a warning says so.
             """),
+        .. EmbeddingOptions.Options,
     ];
 
     public string Details => """
@@ -111,10 +112,10 @@ internal sealed class SimilarCommand : ICliCommand
         }
 
         var lexicalOnly = args.Has("lexical");
+        using var vectors = lexicalOnly ? null : await EmbeddingOptions.CreateAsync(args, io, connection).ConfigureAwait(false);
         SimilarIncidentFinder Finder(IIncidentStore s, Core.Similarity.Records.IncidentIdPolicy? ids) =>
-            lexicalOnly ? SimilarIncidentFinder.Lexical(s, ids) : new SimilarIncidentFinder(s, ids);
+            lexicalOnly ? SimilarIncidentFinder.Lexical(s, ids) : new SimilarIncidentFinder(s, ids, vectors: vectors);
         var finder = Finder(store, (store as EmbeddedIncidentStore)?.Ids);
-        var effectiveThreshold = threshold ?? finder.DefaultThreshold;
         IReadOnlyList<SimilarIncident> results;
         try
         {
@@ -133,6 +134,7 @@ internal sealed class SimilarCommand : ICliCommand
                 : await finder.FindByTextAsync(text!, top, threshold, cancellationToken).ConfigureAwait(false);
         }
 
+        var effectiveThreshold = threshold ?? finder.DefaultThreshold;
         var key = fileText is not null ? finder.RecordFor(fileText, file).Key : text!;
         if (args.Has("json"))
         {
@@ -159,7 +161,9 @@ internal sealed class SimilarCommand : ICliCommand
     private static async Task WriteTextAsync(CliIo io, string store, double threshold, IReadOnlyList<SimilarIncident> results)
     {
         var o = io.Out;
-        var method = results.Count > 0 && results[0].Match is null ? "lexical match, pg_trgm" : "combined match";
+        var method = results.Count > 0 && results[0].Match is null ? "lexical match, pg_trgm"
+            : results.Count > 0 && results[0].Match!.Signals.Vector is not null ? "combined match with vectors"
+            : "combined match";
         var heading = $"Similar past incidents ({method}; {store})";
         if (results.Count == 0)
         {

@@ -21,7 +21,8 @@ public static class MatchModelFitter
 
     /// <summary>Fits the weights used without vectors (and with vectors, when <paramref name="vector"/> gives a cosine
     /// for a query text and a past record; else the vector weights keep <paramref name="previous"/>'s).</summary>
-    public static async Task<MatchModel> FitAsync(EmbeddedIncidentStore history, IReadOnlyList<LabelledQuery> queries, MatchModel previous, Func<LabelledQuery, IncidentRecord, double?>? vector = null, CancellationToken cancellationToken = default)
+    /// <param name="vectorModel">The embeddings model the cosines came from, for the fit's note.</param>
+    public static async Task<MatchModel> FitAsync(EmbeddedIncidentStore history, IReadOnlyList<LabelledQuery> queries, MatchModel previous, Func<LabelledQuery, IncidentRecord, double?>? vector = null, CancellationToken cancellationToken = default, string? vectorModel = null)
     {
         var finder = new SimilarIncidentFinder(history, history.Ids, previous);
         var records = history.Records();
@@ -39,14 +40,16 @@ public static class MatchModelFitter
                 .ToArray();
             cases.Add(new Case(q.Expected is not null, rows));
         }
-        var without = Search(cases, withVector: false);
-        var with = vector is null || cases.All(c => c.Rows.All(r => r.Signals.Vector is null)) ? previous.WithVectors : Search(cases, withVector: true);
+        var without = Search(cases, withVector: false, "refit: " + RefitCommand);
+        var with = vector is null || cases.All(c => c.Rows.All(r => r.Signals.Vector is null))
+            ? previous.WithVectors
+            : Search(cases, withVector: true, $"vectors of {vectorModel ?? "the configured embeddings"}; refit: {RefitCommand} --embeddings onnx --model-path DIR");
         return new MatchModel(without, with);
     }
 
     private sealed record Case(bool HasTwin, (MatchSignals Signals, bool IsTwin, string Id)[] Rows);
 
-    private static MatchWeights Search(IReadOnlyList<Case> cases, bool withVector)
+    private static MatchWeights Search(IReadOnlyList<Case> cases, bool withVector, string how)
     {
         MatchWeights? best = null;
         var bestObjective = double.MinValue;
@@ -70,7 +73,7 @@ public static class MatchModelFitter
                             {
                                 Threshold = threshold,
                                 Fit = string.Create(CultureInfo.InvariantCulture,
-                                    $"grid search (step {1.0 / s:0.00}) on {cases.Count} labelled queries: MRR {mrr:0.000}, twin first {first:P1}, balanced accuracy at the threshold {balanced:P1}; refit: {RefitCommand}"),
+                                    $"grid search (step {1.0 / s:0.00}) on {cases.Count} labelled queries: MRR {mrr:0.000}, twin first {first:P1}, balanced accuracy at the threshold {balanced:P1}; {how}"),
                             };
                         }
                     }

@@ -39,6 +39,16 @@ internal static class PostgresMigrations
             ALTER TABLE {Schema}.incidents ADD COLUMN resolution text;
             CREATE INDEX incidents_features ON {Schema}.incidents USING gin (features)
             """),
+        (4, "semantic vector cache by content hash and model (Similarity/Embeddings/PostgresVectorCache)",
+            $"""
+            CREATE TABLE {Schema}.incident_vectors (
+                content_hash text NOT NULL,
+                model        text NOT NULL,
+                vector       real[] NOT NULL,
+                created_at   timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (content_hash, model)
+            )
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -29,6 +29,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
     private Task _indexed = Task.CompletedTask;
     private Task _fileEvents = Task.CompletedTask;
     private string? _reportedProblem;
+    private string? _reportedVectorsProblem;
     private int _generation;
 
     private readonly Func<string, string>? _readFile;
@@ -85,6 +86,7 @@ internal sealed class SimilarityHost : IAsyncDisposable
             _service = CreateService(settings);
             _configured.TrySetResult();
             _service.StatusChanged += (_, status) => OnStatusChanged(status.IsOnline, status.Message);
+            WatchVectors(_service, settings);
             _cache.Clear();
             _indexed = IndexAsync(_service, scan);
         }
@@ -274,6 +276,60 @@ internal sealed class SimilarityHost : IAsyncDisposable
         }
         Invalidate();
         RefreshCodeLenses();
+        _ = WarmVectorsAsync(service);
+    }
+
+    /// <summary>Says once why configured vectors cannot start or stopped (the ranking goes on without them).</summary>
+    private void WatchVectors(SimilarityService service, SimilaritySettings settings)
+    {
+        string? problem = service.VectorsProblem;
+        if (problem is null && _context.Settings.EmbeddingsProvider is { } raw && Core.Similarity.Embeddings.EmbeddingSettings.ParseProvider(raw) is null)
+        {
+            problem = $"Semantic vectors are off: lspTriage.similarity.embeddings.provider must be none, openai or onnx (got '{raw}').";
+        }
+        if (problem is not null)
+        {
+            ReportVectors(problem);
+        }
+        if (service.Vectors is { } vectors)
+        {
+            _context.Log.Info($"Similar incidents: semantic vectors from {vectors.ModelId} ({settings.Embeddings.Provider}).");
+            vectors.Unavailable += message =>
+            {
+                ReportVectors(message);
+                Invalidate();
+            };
+        }
+    }
+
+    private void ReportVectors(string message)
+    {
+        if (message == _reportedVectorsProblem)
+        {
+            return;
+        }
+        _reportedVectorsProblem = message;
+        _context.Log.Warning(message);
+        _ = _context.NotifyAsync("window/showMessage", new ShowMessageParams(MessageType.Warning, "LspTriage: " + message));
+    }
+
+    /// <summary>Vectors of every indexed incident, computed in the background after indexing so that hovers find them
+    /// cached; then cached results are dropped, since rankings with vectors differ.</summary>
+    private async Task WarmVectorsAsync(SimilarityService service)
+    {
+        if (service.Vectors is null)
+        {
+            return;
+        }
+        try
+        {
+            await service.WarmVectorsAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _context.Log.Warning($"Similar incidents: computing vectors failed: {ex.Message}");
+        }
+        Invalidate();
     }
 
     /// <summary>Lenses served while the index was loading had no counts: ask the editor for them again.</summary>
@@ -336,11 +392,12 @@ internal sealed class SimilarityHost : IAsyncDisposable
         HistoryFolders = s.HistoryFoldersIn(workspaceFolders),
         Threshold = s.SimilarityThreshold,
         Top = s.SimilarityMaxResults,
+        Embeddings = s.Embeddings,
     };
 
     private static bool SameFiles(DocumentOptions a, DocumentOptions b) =>
         a.IncidentGlobs.SequenceEqual(b.IncidentGlobs) && a.PostmortemGlobs.SequenceEqual(b.PostmortemGlobs);
 
     private static bool SameStores(SimilaritySettings a, SimilaritySettings b) =>
-        a.Store == b.Store && a.ConnectionString == b.ConnectionString && a.HistoryFolders.SequenceEqual(b.HistoryFolders);
+        a.Store == b.Store && a.ConnectionString == b.ConnectionString && a.HistoryFolders.SequenceEqual(b.HistoryFolders) && a.Embeddings == b.Embeddings;
 }
