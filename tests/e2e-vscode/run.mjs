@@ -22,7 +22,7 @@
 // Screenshots: test-results/e2e/. Last line: "N passed, N failed". Exit 1 on any failure, including when
 // code-server or Chromium cannot start (never a skip). LSPTRIAGE_E2E_STEPS=1,2,5 runs a subset;
 // LSPTRIAGE_E2E_KEEP=1 keeps the run folder; LSPTRIAGE_E2E_TOOLS names the tools folder (default .tools);
-// LSPTRIAGE_SERVER=PATH runs that lsptriage instead of the one bundled in the .vsix (a worktree build, no packaging).
+// LSPTRIAGE_E2E_SERVER=PATH runs that lsptriage instead of the one bundled in the .vsix (a worktree build, no packaging).
 //
 // This file is the runner: it picks the steps, runs each with a screenshot and a PASS/FAIL line, and counts. Setup is
 // in lib/setup.mjs, UI helpers in lib/ui.mjs, the steps in lib/steps.mjs, shared paths and waiting in lib/util.mjs.

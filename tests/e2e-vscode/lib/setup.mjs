@@ -132,7 +132,7 @@ export async function setup() {
   let t = Date.now();
   run(path.join(node24, 'node'), [entry, ...common, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   log(`installed extension in ${Date.now() - t} ms`);
-  if (process.env.LSPTRIAGE_SERVER) useServer(extensions, path.resolve(process.env.LSPTRIAGE_SERVER));
+  if (process.env.LSPTRIAGE_E2E_SERVER) useServer(extensions, path.resolve(process.env.LSPTRIAGE_E2E_SERVER));
 
   const port = await freePort();
   const csLog = fs.openSync(path.join(resultsDir, 'code-server.log'), 'w');
@@ -202,12 +202,12 @@ export async function setup() {
 }
 
 /**
- * LSPTRIAGE_SERVER=PATH: the installed extension starts that server (e.g. a worktree's Debug build) instead of the one
+ * LSPTRIAGE_E2E_SERVER=PATH: the installed extension starts that server (e.g. a worktree's Debug build) instead of the one
  * bundled in the .vsix, so a server change is tested without packaging. The bundled executable becomes a script that
  * runs PATH with the same arguments (the extension always prefers its bundled server).
  */
 function useServer(extensions, server) {
-  if (!fs.existsSync(server)) throw new Error(`LSPTRIAGE_SERVER ${server} does not exist`);
+  if (!fs.existsSync(server)) throw new Error(`LSPTRIAGE_E2E_SERVER ${server} does not exist`);
   const bundled = fs.readdirSync(extensions, { recursive: true }).map((f) => path.join(extensions, f))
     .filter((f) => path.basename(f) === 'lsptriage' && path.basename(path.dirname(path.dirname(f))) === 'server');
   if (bundled.length === 0) throw new Error(`no bundled server under ${extensions} to replace with ${server}`);
