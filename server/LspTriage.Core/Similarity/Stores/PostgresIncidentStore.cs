@@ -18,8 +18,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
     /// <summary>The environment variable read when no connection string is configured.</summary>
     public const string EnvironmentVariable = "LSPTRIAGE_PG";
 
-    private const string Table = PostgresMigrations.Schema + ".incidents";
-    private const string Columns = "id, title, key, service, incident_date, severity, root_cause, path, categories, features, resolution";
+    internal const string Table = PostgresMigrations.Schema + ".incidents";
+    internal const string Columns = "id, title, key, service, incident_date, severity, root_cause, path, categories, features, resolution";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
@@ -194,61 +194,66 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             return 0;
         }
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        return await Run(async conn =>
+        return await Run(conn => UpsertOnAsync(conn, records, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The upsert of <see cref="UpsertCountingAsync"/> on a connection the caller holds (a replica's).</summary>
+    internal static async Task<int> UpsertOnAsync(NpgsqlConnection conn, IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var chunk in records.Chunk(500))
         {
-            var changed = 0;
-            foreach (var chunk in records.Chunk(500))
+            await using var batch = new NpgsqlBatch(conn);
+            foreach (var r in chunk)
             {
-                await using var batch = new NpgsqlBatch(conn);
-                foreach (var r in chunk)
-                {
-                    var cmd = new NpgsqlBatchCommand(
-                        $"""
-                        INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                        ON CONFLICT (id) DO UPDATE SET
-                            title = EXCLUDED.title, key = EXCLUDED.key, service = EXCLUDED.service,
-                            incident_date = EXCLUDED.incident_date, severity = EXCLUDED.severity,
-                            root_cause = EXCLUDED.root_cause, path = EXCLUDED.path, categories = EXCLUDED.categories,
-                            features = EXCLUDED.features, resolution = EXCLUDED.resolution,
-                            updated_at = now()
-                        WHERE ({Table}.title, {Table}.key, {Table}.service, {Table}.incident_date, {Table}.severity,
-                               {Table}.root_cause, {Table}.path, {Table}.categories, {Table}.features, {Table}.resolution)
-                          IS DISTINCT FROM
-                              (EXCLUDED.title, EXCLUDED.key, EXCLUDED.service, EXCLUDED.incident_date, EXCLUDED.severity,
-                               EXCLUDED.root_cause, EXCLUDED.path, EXCLUDED.categories, EXCLUDED.features, EXCLUDED.resolution)
-                        """);
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Id });
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Title });
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Key });
-                    cmd.Parameters.Add(Nullable(r.Service));
-                    cmd.Parameters.Add(Nullable(r.Date));
-                    cmd.Parameters.Add(Nullable(r.Severity));
-                    cmd.Parameters.Add(Nullable(r.RootCause));
-                    cmd.Parameters.Add(Nullable(r.Path));
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Categories.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Features.Terms(r.Service).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                    cmd.Parameters.Add(Nullable(r.Resolution));
-                    batch.BatchCommands.Add(cmd);
-                }
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var c in batch.BatchCommands)
-                {
-                    changed += c.RecordsAffected;
-                }
+                var cmd = new NpgsqlBatchCommand(
+                    $"""
+                    INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                    ON CONFLICT (id) DO UPDATE SET
+                        title = EXCLUDED.title, key = EXCLUDED.key, service = EXCLUDED.service,
+                        incident_date = EXCLUDED.incident_date, severity = EXCLUDED.severity,
+                        root_cause = EXCLUDED.root_cause, path = EXCLUDED.path, categories = EXCLUDED.categories,
+                        features = EXCLUDED.features, resolution = EXCLUDED.resolution,
+                        updated_at = now()
+                    WHERE ({Table}.title, {Table}.key, {Table}.service, {Table}.incident_date, {Table}.severity,
+                           {Table}.root_cause, {Table}.path, {Table}.categories, {Table}.features, {Table}.resolution)
+                      IS DISTINCT FROM
+                          (EXCLUDED.title, EXCLUDED.key, EXCLUDED.service, EXCLUDED.incident_date, EXCLUDED.severity,
+                           EXCLUDED.root_cause, EXCLUDED.path, EXCLUDED.categories, EXCLUDED.features, EXCLUDED.resolution)
+                    """);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Id });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Title });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Key });
+                cmd.Parameters.Add(Nullable(r.Service));
+                cmd.Parameters.Add(Nullable(r.Date));
+                cmd.Parameters.Add(Nullable(r.Severity));
+                cmd.Parameters.Add(Nullable(r.RootCause));
+                cmd.Parameters.Add(Nullable(r.Path));
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Categories.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Features.Terms(r.Service).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                cmd.Parameters.Add(Nullable(r.Resolution));
+                batch.BatchCommands.Add(cmd);
             }
-            return changed;
-        }, cancellationToken).ConfigureAwait(false);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var c in batch.BatchCommands)
+            {
+                changed += c.RecordsAffected;
+            }
+        }
+        return changed;
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        return await Run(async conn =>
-        {
-            await using var cmd = new NpgsqlCommand($"DELETE FROM {Table} WHERE id = @id", conn);
-            cmd.Parameters.AddWithValue("id", id);
-            return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-        }, cancellationToken).ConfigureAwait(false);
+        return await Run(conn => DeleteOnAsync(conn, id, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<bool> DeleteOnAsync(NpgsqlConnection conn, string id, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand($"DELETE FROM {Table} WHERE id = @id", conn);
+        cmd.Parameters.AddWithValue("id", id);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
@@ -274,7 +279,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
     private static NpgsqlParameter Nullable(string? value) =>
         new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    private static IncidentRecord ReadRecord(NpgsqlDataReader r) => new(
+    /// <summary>A record from the first <see cref="ColumnCount"/> columns, in the order of <c>Columns</c>.</summary>
+    internal static IncidentRecord ReadRecord(NpgsqlDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetString(2),
@@ -289,13 +295,36 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
         Resolution = r.IsDBNull(10) ? null : r.GetString(10),
     };
 
-    private const int ColumnCount = 11;
+    internal const int ColumnCount = 11;
 
-    private async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// A connection from this store's pool for the caller to hold (a replica keeps one open to LISTEN and does all
+    /// its reading and writing on it), after migrating. Failures are <see cref="IncidentStoreUnavailableException"/>.
+    /// </summary>
+    internal async Task<NpgsqlConnection> OpenMigratedConnectionAsync(CancellationToken cancellationToken)
     {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await Run(conn => Task.FromResult(conn), cancellationToken, keepOpen: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns a failure on a connection the caller holds into what <see cref="Run"/> would have thrown.</summary>
+    internal Exception Unavailable(Exception e)
+    {
+        if (!IsUnavailable(e))
+        {
+            return e;
+        }
+        _migrated = false;
+        _dataSource.Clear();
+        return e as IncidentStoreUnavailableException ?? new IncidentStoreUnavailableException($"PostgreSQL at {DisplayName} is unreachable: {e.Message}", e);
+    }
+
+    private async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, bool keepOpen = false)
+    {
+        NpgsqlConnection? conn = null;
         try
         {
-            await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await work(conn).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
@@ -303,6 +332,13 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             _migrated = false; // The server may come back as a new, empty cluster: migrate again on reconnect.
             _dataSource.Clear(); // Pooled connections to a server that went away are dead.
             throw new IncidentStoreUnavailableException($"PostgreSQL at {DisplayName} is unreachable: {e.Message}", e);
+        }
+        finally
+        {
+            if (!keepOpen && conn is not null)
+            {
+                await conn.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

@@ -39,7 +39,26 @@ internal static class PostgresMigrations
             ALTER TABLE {Schema}.incidents ADD COLUMN resolution text;
             CREATE INDEX incidents_features ON {Schema}.incidents USING gin (features)
             """),
+        (4, "change feed for local replicas: updated_at index and NOTIFY on every written or deleted row",
+            $"""
+            CREATE INDEX incidents_updated_at ON {Schema}.incidents (updated_at);
+            CREATE FUNCTION {Schema}.notify_incident_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                -- Identical payloads in one transaction reach listeners once: a batch of upserts is one 'upsert'.
+                -- A delete names its id (a payload must stay under 8000 bytes; a longer id says only 'delete').
+                PERFORM pg_notify('{ReplicaChannel}', CASE
+                    WHEN TG_OP <> 'DELETE' THEN 'upsert'
+                    WHEN octet_length(OLD.id) < 7000 THEN 'delete:' || OLD.id
+                    ELSE 'delete' END);
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER incidents_notify AFTER INSERT OR UPDATE OR DELETE ON {Schema}.incidents
+                FOR EACH ROW EXECUTE FUNCTION {Schema}.notify_incident_change()
+            """),
     ];
+
+    /// <summary>The channel migration 4's trigger notifies on; local replicas LISTEN to it.</summary>
+    public const string ReplicaChannel = "lsptriage_incidents";
 
     public static int Latest => All[^1].Version;
 
