@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Trigrams;
 using Npgsql;
@@ -394,16 +395,34 @@ public sealed class ReplicatedIncidentStore : IIncidentStore, IAsyncDisposable
     private async Task ReadAllAsync(NpgsqlConnection conn, CancellationToken stop)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var (_, watermark) = await PostgresReplicaQueries.ReadAllAsync(conn, LoadBatchSize, batch =>
+        // Reading the next rows overlaps indexing the last ones: the database, the reader and trigram extraction each
+        // keep a core busy.
+        var batches = Channel.CreateBounded<List<IncidentRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var indexing = Task.Run(async () =>
         {
-            foreach (var r in batch)
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop).ConfigureAwait(false))
             {
-                seen.Add(r.Id);
+                Apply(batch);
+                _hasShared = true;
             }
-            Apply(batch);
-            _hasShared = true;
-            return Task.CompletedTask;
-        }, stop).ConfigureAwait(false);
+        }, stop);
+        DateTime? watermark;
+        try
+        {
+            (_, watermark) = await PostgresReplicaQueries.ReadAllAsync(conn, LoadBatchSize, async batch =>
+            {
+                foreach (var r in batch)
+                {
+                    seen.Add(r.Id);
+                }
+                await batches.Writer.WriteAsync(batch, stop).ConfigureAwait(false);
+            }, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+            await indexing.ConfigureAwait(false);
+        }
         // Rows deleted while we were not listening; a write still waiting for the database stays.
         var waiting = _outbox.Snapshot().Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
