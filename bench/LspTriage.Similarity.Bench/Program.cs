@@ -26,13 +26,13 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environme
 Console.WriteLine();
 
 // Team scale only (issue 10): replica sync, hover on the replica, the CLI's PostgreSQL query, GIN vs GiST.
-//   dotnet run -c Release --project bench/LspTriage.Similarity.Bench -- --team [--team-size 100000 --queries 500 --pg-queries 200]
+//   dotnet run -c Release --project bench/LspTriage.Similarity.Bench -- --team [--team-size 100000 --queries 500 --pg-queries 200 --no-index-comparison]
 if (args.Contains("--team"))
 {
     var (teamPg, teamCluster) = StartPostgres(root);
     try
     {
-        await TeamScaleBench.RunAsync(teamPg!, seeds, int.Parse(Arg("--team-size", "100000"), CultureInfo.InvariantCulture), queryCount, pgQueryCount);
+        await TeamScaleBench.RunAsync(teamPg!, seeds, int.Parse(Arg("--team-size", "100000"), CultureInfo.InvariantCulture), queryCount, pgQueryCount, compareIndexes: !args.Contains("--no-index-comparison"));
     }
     finally
     {

@@ -22,7 +22,7 @@ internal static class TeamScaleBench
     private static readonly string[] Services = Enumerable.Range(0, 200).Select(i => $"svc-{i:D3}").ToArray();
     private static readonly string[] Signatures = Enumerable.Range(0, 25).Select(i => $"signature-{i:D2}").ToArray();
 
-    public static async Task RunAsync(string adminConnection, IReadOnlyList<(string Title, string Summary)> seeds, int size, int queryCount, int pgQueryCount)
+    public static async Task RunAsync(string adminConnection, IReadOnlyList<(string Title, string Summary)> seeds, int size, int queryCount, int pgQueryCount, bool compareIndexes)
     {
         var gen = new SyntheticIncidents(seeds, 1000 + size);
         var rng = new Random(size);
@@ -79,12 +79,12 @@ internal static class TeamScaleBench
         await using (var conn = new NpgsqlConnection(cs))
         {
             await conn.OpenAsync();
-            foreach (var (variant, ddl) in new[]
+            foreach (var (variant, ddl) in compareIndexes ? new[]
             {
                 ("GIN `key % q ORDER BY similarity`", (string?)null),
                 ("GiST(siglen=12) `ORDER BY key <-> q LIMIT k+5`", "CREATE INDEX bench_gist ON lsptriage.incidents USING gist (key gist_trgm_ops)"),
                 ("GiST(siglen=256) `ORDER BY key <-> q LIMIT k+5`", "CREATE INDEX bench_gist ON lsptriage.incidents USING gist (key gist_trgm_ops(siglen=256))"),
-            })
+            } : [])
             {
                 if (ddl is not null)
                 {
@@ -126,6 +126,20 @@ internal static class TeamScaleBench
         await using (var pgStore = new PostgresIncidentStore(cs))
         {
             await pgStore.MigrateAsync();
+            foreach (var (name, top, threshold) in shapes)
+            {
+                var agree = 0;
+                var (times, _) = await TimeAsync(pgQueries, async q =>
+                {
+                    var found = await pgStore.SearchAsync(new SimilarityQuery(q.Key, top, threshold));
+                    var local = await replica!.SearchAsync(new SimilarityQuery(q.Key, top, threshold));
+                    agree += local.Select(x => $"{x.Incident.Id}:{x.Similarity:R}").SequenceEqual(found.Select(x => $"{x.Incident.Id}:{x.Similarity:R}")) ? 1 : 0;
+                    return found;
+                }, warmUp: 0);
+                Console.WriteLine($"  the store's search (KNN, ties exact), {name}: p50 {P(times, 50):0.0} ms, p95 {P(times, 95):0.0} ms (includes the replica's answer for comparison); same as the replica {agree}/{times.Count}");
+            }
+            var (featureTimes, _) = await TimeAsync(pgQueries, q => pgStore.FindByFeaturesAsync(new SimilarityQuery(q.Key), q.Features.Terms(q.Service), 50), warmUp: PgWarmUp);
+            Console.WriteLine($"  the store's feature candidates (GIN on features): p50 {P(featureTimes, 50):0.0} ms, p95 {P(featureTimes, 95):0.0} ms");
             var cli = new SimilarIncidentFinder(pgStore);
             var (cliTimes, _) = await TimeAsync(pgQueries, q => cli.FindAsync(q, null, 5), warmUp: PgWarmUp);
             Console.WriteLine($"  `similar --pg` (combined, the store's query): p50 {P(cliTimes, 50):0.0} ms, p95 {P(cliTimes, 95):0.0} ms (target p95 < 200 ms)");

@@ -87,14 +87,33 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
     /// migration 5) fetches a few more than asked, and the threshold and the tie order (similarity, then id) are applied
     /// to those. Measured against GIN <c>%</c> in docs/similarity.md: the KNN scan stops after k rows where <c>%</c>
     /// recomputes thousands of candidates. When the last row fetched ties with the k-th (more equal scores than the
-    /// margin), the order among them is not the scan's to decide: <see cref="SearchByThresholdAsync"/> answers exactly.
+    /// margin), the order among them is not the scan's to decide: it fetches twice as many until the tie ends (and past
+    /// 5,000 rows asks <see cref="SearchByThresholdAsync"/>), so results equal the embedded index's.
     /// </summary>
     public async Task<IReadOnlyList<SimilarIncident>> SearchAsync(SimilarityQuery query, CancellationToken cancellationToken = default)
     {
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var top = Math.Max(0, query.Top);
-        var fetch = top + KnnTieMargin;
-        var nearest = await Run(async conn =>
+        // Ties at the k-th place (copies of one incident score alike) are ordered by id, not by the scan: while the
+        // last row fetched still ties with the k-th, fetch twice as many.
+        for (var fetch = top + KnnTieMargin; ; fetch *= 2)
+        {
+            var nearest = await NearestAsync(query, fetch, cancellationToken).ConfigureAwait(false);
+            var ranked = nearest.OrderByDescending(h => h.Similarity).ThenBy(h => h.Incident.Id, StringComparer.Ordinal).ToList();
+            var tiedBeyond = ranked.Count == fetch && top > 0 && ranked[^1].Similarity == ranked[top - 1].Similarity && ranked[top - 1].Similarity >= query.Threshold;
+            if (!tiedBeyond)
+            {
+                return ranked.Where(h => h.Similarity >= query.Threshold).Take(top).ToArray();
+            }
+            if (fetch >= KnnFetchLimit)
+            {
+                return await SearchByThresholdAsync(query with { Threshold = ranked[top - 1].Similarity }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<List<SimilarIncident>> NearestAsync(SimilarityQuery query, int fetch, CancellationToken cancellationToken) =>
+        Run(async conn =>
         {
             await using var cmd = new NpgsqlCommand(
                 $"""
@@ -107,14 +126,10 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
                 """, conn);
             AddSearchParameters(cmd, query, fetch);
             return await ReadHitsAsync(cmd, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        var ranked = nearest.OrderByDescending(h => h.Similarity).ThenBy(h => h.Incident.Id, StringComparer.Ordinal).ToList();
-        if (ranked.Count == fetch && top > 0 && ranked[^1].Similarity == ranked[top - 1].Similarity && ranked[top - 1].Similarity >= query.Threshold)
-        {
-            return await SearchByThresholdAsync(query with { Threshold = ranked[top - 1].Similarity }, cancellationToken).ConfigureAwait(false);
-        }
-        return ranked.Where(h => h.Similarity >= query.Threshold).Take(top).ToArray();
-    }
+        }, cancellationToken);
+
+    // Beyond this many tied rows the threshold query is cheaper than more KNN rounds.
+    private const int KnnFetchLimit = 5_000;
 
     // Rows fetched beyond k so that equal scores at the k-th place are ordered by id, not by the scan.
     private const int KnnTieMargin = 5;
