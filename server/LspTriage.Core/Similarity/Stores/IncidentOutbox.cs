@@ -7,7 +7,7 @@ namespace LspTriage.Core.Similarity.Stores;
 
 /// <summary>
 /// Writes on their way to the shared PostgreSQL: every upsert and delete is recorded here first (the latest per id
-/// wins) and leaves once the database has it, so a write made while PostgreSQL is down survives a restart of the
+/// wins) and leaves once the database has it, so a write made while PostgreSQL is down survives a restart (or a crash) of the
 /// server. On disk each process appends JSON lines to its own file, held open exclusively for the process's life;
 /// a file nobody holds belongs to a process that ended, and the next store for the same database adopts it
 /// (<see cref="AdoptOrphans"/>). Replaying an upsert twice is harmless (upserts are keyed by id), so a crash between

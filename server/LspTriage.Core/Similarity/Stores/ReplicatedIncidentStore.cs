@@ -34,6 +34,8 @@ public sealed class ReplicatedIncidentStore : IIncidentStore, IAsyncDisposable
     /// </summary>
     internal static readonly TimeSpan WatermarkOverlap = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan NotificationDebounce = TimeSpan.FromMilliseconds(200);
+
     private readonly PostgresIncidentStore _primary;
     private readonly EmbeddedIncidentStore _replica = new();
     private readonly EmbeddedIncidentStore? _beforeFirstLoad;
@@ -263,6 +265,12 @@ public sealed class ReplicatedIncidentStore : IIncidentStore, IAsyncDisposable
                     var pollDue = _time.GetUtcNow() >= nextPoll;
                     if (_changedElsewhere || pollDue)
                     {
+                        if (!pollDue)
+                        {
+                            // Fifty servers saving at once notify each other thousands of times in a few seconds: one
+                            // read per quiet moment, not one per notification. Real time: a debounce, not a schedule.
+                            await Task.Delay(NotificationDebounce, stop).ConfigureAwait(false);
+                        }
                         _changedElsewhere = false;
                         await CatchUpAsync(conn, stop).ConfigureAwait(false);
                         if (pollDue)
