@@ -25,6 +25,25 @@ var seeds = Directory.GetFiles(corpus, "*.md").Order(StringComparer.Ordinal).Sel
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; seeds: {seeds.Count} corpus titles+summaries; key = title + summary (avg {seeds.Average(s => s.Title.Length + s.Summary.Length + 1):0} chars)");
 Console.WriteLine();
 
+// Team scale only (issue 10): replica sync, hover on the replica, the CLI's PostgreSQL query, GIN vs GiST.
+//   dotnet run -c Release --project bench/LspTriage.Similarity.Bench -- --team [--team-size 100000 --queries 500 --pg-queries 200 --no-index-comparison]
+if (args.Contains("--team"))
+{
+    var (teamPg, teamCluster) = StartPostgres(root);
+    try
+    {
+        await TeamScaleBench.RunAsync(teamPg!, seeds, int.Parse(Arg("--team-size", "100000"), CultureInfo.InvariantCulture), queryCount, pgQueryCount, compareIndexes: !args.Contains("--no-index-comparison"));
+    }
+    finally
+    {
+        if (teamCluster is not null)
+        {
+            Sh(Path.Combine(root, "scripts", "postgres-test-cluster.sh"), "stop", teamCluster);
+        }
+    }
+    return;
+}
+
 // 1. Start-up indexing of 10,000 files on disk (first thing in the process: includes JIT, as a server start would).
 var dir = Directory.CreateTempSubdirectory("lsptriage-bench-").FullName;
 try

@@ -28,20 +28,25 @@ public sealed record SimilaritySettings
 
     /// <summary>Where the embedded index keeps its vector cache; null: <see cref="VectorCacheFile.DefaultFolder"/>.</summary>
     public string? VectorCacheFolder { get; init; }
+
+    /// <summary>Where writes waiting for PostgreSQL are kept across restarts; null: <see cref="Files.StateFolder.Resolve"/>.</summary>
+    public string? StateFolder { get; init; }
 }
 
 /// <summary>
 /// Everything the language server needs for similar incidents, wired from settings: the embedded index over workspace
-/// and history folders (always; it is also the fallback), the PostgreSQL store when configured, and a finder. The
-/// server forwards file events and saves here and shows <see cref="StatusChanged"/> messages to the user.
+/// and history folders (always), and with the PostgreSQL store a local replica of the shared history that searches
+/// run on and saves write through (<see cref="ReplicatedIncidentStore"/>, started here, loading in the background),
+/// and a finder. The server forwards file events and saves here and shows <see cref="StatusChanged"/> messages to
+/// the user.
 /// </summary>
 public sealed class SimilarityService : IAsyncDisposable
 {
-    private readonly FallbackIncidentStore? _shared;
+    private readonly ReplicatedIncidentStore? _shared;
 
     private readonly PostgresVectorCache? _sharedVectors;
 
-    private SimilarityService(SimilaritySettings settings, EmbeddedIncidentStore embedded, FallbackIncidentStore? shared, IncidentVectors? vectors, string? vectorsProblem, PostgresVectorCache? sharedVectors)
+    private SimilarityService(SimilaritySettings settings, EmbeddedIncidentStore embedded, ReplicatedIncidentStore? shared, IncidentVectors? vectors, string? vectorsProblem, PostgresVectorCache? sharedVectors)
     {
         Settings = settings;
         Embedded = embedded;
@@ -54,18 +59,25 @@ public sealed class SimilarityService : IAsyncDisposable
         if (shared is not null)
         {
             shared.StatusChanged += (s, e) => StatusChanged?.Invoke(this, e);
+            shared.Changed += () => SharedHistoryChanged?.Invoke();
         }
     }
 
     /// <summary>"PostgreSQL at host:port/db is unreachable..." (once per outage) and "...reachable again".</summary>
     public event EventHandler<IncidentStoreStatus>? StatusChanged;
 
+    /// <summary>The local replica of the shared history changed (loaded a batch, applied another server's write).</summary>
+    public event Action? SharedHistoryChanged;
+
     public SimilaritySettings Settings { get; }
+
+    /// <summary>The replica of the shared PostgreSQL history, when the store is "postgres".</summary>
+    public ReplicatedIncidentStore? Shared => _shared;
 
     /// <summary>The local index of workspace and history incident files.</summary>
     public EmbeddedIncidentStore Embedded { get; }
 
-    /// <summary>Where searches go: PostgreSQL with the embedded fallback, or the embedded index.</summary>
+    /// <summary>Where searches go: the replica of the shared history, or the embedded index.</summary>
     public IIncidentStore Store { get; }
 
     public SimilarIncidentFinder Finder { get; }
@@ -104,12 +116,16 @@ public sealed class SimilarityService : IAsyncDisposable
         var embedded = new EmbeddedIncidentStore(p =>
             p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) &&
             (workspaceFilter(p) || history.Any(h => FilePaths.IsUnder(p, h))), readText: readText);
-        FallbackIncidentStore? shared = null;
+        ReplicatedIncidentStore? shared = null;
         PostgresVectorCache? sharedVectors = null;
         if (string.Equals(settings.Store, "postgres", StringComparison.OrdinalIgnoreCase) &&
             PostgresIncidentStore.ResolveConnectionString(settings.ConnectionString) is { } cs)
         {
-            shared = new FallbackIncidentStore(new PostgresIncidentStore(cs), embedded, timeProvider);
+            var primary = new PostgresIncidentStore(cs);
+            var state = settings.StateFolder ?? Files.StateFolder.Resolve();
+            var outbox = new IncidentOutbox(state is null ? null : IncidentOutbox.FolderFor(state, primary.DisplayName));
+            outbox.AdoptOrphans();
+            shared = new ReplicatedIncidentStore(primary, outbox, embedded, timeProvider).Start();
             sharedVectors = settings.Embeddings.Enabled ? new PostgresVectorCache(cs) : null;
         }
         IVectorCache[] caches = sharedVectors is null

@@ -44,10 +44,11 @@ public sealed class SimilarityServiceTests(PostgresFixture pg) : IDisposable
         var a = Write("ws/incidents/a.md", "Gateway certificate expired", "TLS handshakes failed.");
         var b = Write("ws/incidents/b.md", "Gateway certificate expired again", "TLS handshakes failed.");
         var events = new List<IncidentStoreStatus>();
-        await using var service = SimilarityService.Create(new SimilaritySettings { Store = "postgres", ConnectionString = cs });
+        await using var service = SimilarityService.Create(new SimilaritySettings { Store = "postgres", ConnectionString = cs, StateFolder = Path.Combine(_root, "state") });
         service.StatusChanged += (_, e) => events.Add(e);
         await service.IndexAsync([Path.Combine(_root, "ws")]);
         Assert.Equal("postgres", service.Store.Name);
+        await service.Shared!.Loaded.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, await service.Store.CountAsync()); // only saves reach the shared history
 
         await service.OnSavedAsync(File.ReadAllText(a), a);

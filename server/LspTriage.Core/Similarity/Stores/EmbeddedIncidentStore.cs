@@ -71,6 +71,11 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
 
     public IncidentRecord? Get(string id) => _index.Get(id);
 
+    /// <summary>Adds records whose trigram sets the caller extracted (in parallel): a replica's batches.</summary>
+    internal void UpsertPrepared(IReadOnlyList<(IncidentRecord Record, int[] Trigrams)> prepared) => _index.UpsertPrepared(prepared);
+
+    internal bool Delete(string id) => _index.Remove(id);
+
     public IReadOnlyList<IncidentRecord> Records() => _index.Snapshot();
 
     /// <summary>

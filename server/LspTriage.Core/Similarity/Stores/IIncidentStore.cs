@@ -5,8 +5,8 @@ namespace LspTriage.Core.Similarity.Stores;
 
 /// <summary>
 /// Where past incidents live and how they are searched: the embedded in-process trigram index
-/// (<see cref="EmbeddedIncidentStore"/>), a shared PostgreSQL (<see cref="PostgresIncidentStore"/>), or PostgreSQL with
-/// the embedded index as a fallback (<see cref="FallbackIncidentStore"/>). All rank by pg_trgm <c>similarity()</c> of
+/// (<see cref="EmbeddedIncidentStore"/>), a shared PostgreSQL (<see cref="PostgresIncidentStore"/>), or a local replica
+/// of the shared PostgreSQL history that writes through to it (<see cref="ReplicatedIncidentStore"/>). All rank by pg_trgm <c>similarity()</c> of
 /// <see cref="IncidentRecord.Key"/>s and return the same results for the same records.
 /// </summary>
 public interface IIncidentStore

@@ -8,9 +8,8 @@ using NpgsqlTypes;
 namespace LspTriage.Core.Similarity.Stores;
 
 /// <summary>
-/// A team's shared incident history in PostgreSQL: <c>lsptriage.incidents</c> with a GIN <c>gin_trgm_ops</c> index on
-/// the key, searched with <c>key % @q ORDER BY similarity(key, @q) DESC LIMIT @k</c> under a per-query
-/// <c>pg_trgm.similarity_threshold</c>. Every statement is parameterised. Connection failures surface as
+/// A team's shared incident history in PostgreSQL: <c>lsptriage.incidents</c> with a GiST <c>gist_trgm_ops</c> index on
+/// the key, searched by KNN (<c>ORDER BY key &lt;-&gt; @q LIMIT k</c>, see <see cref="SearchAsync"/>). Every statement is parameterised. Connection failures surface as
 /// <see cref="IncidentStoreUnavailableException"/>.
 /// </summary>
 public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
@@ -18,8 +17,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
     /// <summary>The environment variable read when no connection string is configured.</summary>
     public const string EnvironmentVariable = "LSPTRIAGE_PG";
 
-    private const string Table = PostgresMigrations.Schema + ".incidents";
-    private const string Columns = "id, title, key, service, incident_date, severity, root_cause, path, categories, features, resolution";
+    internal const string Table = PostgresMigrations.Schema + ".incidents";
+    internal const string Columns = "id, title, key, service, incident_date, severity, root_cause, path, categories, features, resolution";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
@@ -83,7 +82,61 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The best <see cref="SimilarityQuery.Top"/> by pg_trgm similarity: a GiST KNN scan (<c>ORDER BY key &lt;-&gt; q</c>,
+    /// migration 6) fetches a few more than asked, and the threshold and the tie order (similarity, then id) are applied
+    /// to those. Measured against GIN <c>%</c> in docs/similarity.md: the KNN scan stops after k rows where <c>%</c>
+    /// recomputes thousands of candidates. When the last row fetched ties with the k-th (more equal scores than the
+    /// margin), the order among them is not the scan's to decide: it fetches twice as many until the tie ends (and past
+    /// 5,000 rows asks <see cref="SearchByThresholdAsync"/>), so results equal the embedded index's.
+    /// </summary>
     public async Task<IReadOnlyList<SimilarIncident>> SearchAsync(SimilarityQuery query, CancellationToken cancellationToken = default)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var top = Math.Max(0, query.Top);
+        // Ties at the k-th place (copies of one incident score alike) are ordered by id, not by the scan: while the
+        // last row fetched still ties with the k-th, fetch twice as many.
+        for (var fetch = top + KnnTieMargin; ; fetch *= 2)
+        {
+            var nearest = await NearestAsync(query, fetch, cancellationToken).ConfigureAwait(false);
+            var ranked = nearest.OrderByDescending(h => h.Similarity).ThenBy(h => h.Incident.Id, StringComparer.Ordinal).ToList();
+            var tiedBeyond = ranked.Count == fetch && top > 0 && ranked[^1].Similarity == ranked[top - 1].Similarity && ranked[top - 1].Similarity >= query.Threshold;
+            if (!tiedBeyond)
+            {
+                return ranked.Where(h => h.Similarity >= query.Threshold).Take(top).ToArray();
+            }
+            if (fetch >= KnnFetchLimit)
+            {
+                return await SearchByThresholdAsync(query with { Threshold = ranked[top - 1].Similarity }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<List<SimilarIncident>> NearestAsync(SimilarityQuery query, int fetch, CancellationToken cancellationToken) =>
+        Run(async conn =>
+        {
+            await using var cmd = new NpgsqlCommand(
+                $"""
+                SELECT {Columns}, similarity(key, @q) AS sml
+                FROM {Table}
+                WHERE (@exclude_id::text IS NULL OR id <> @exclude_id)
+                  AND (@exclude_path::text IS NULL OR path IS DISTINCT FROM @exclude_path)
+                ORDER BY key <-> @q
+                LIMIT @k
+                """, conn);
+            AddSearchParameters(cmd, query, fetch);
+            return await ReadHitsAsync(cmd, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    // Beyond this many tied rows the threshold query is cheaper than more KNN rounds.
+    private const int KnnFetchLimit = 5_000;
+
+    // Rows fetched beyond k so that equal scores at the k-th place are ordered by id, not by the scan.
+    private const int KnnTieMargin = 5;
+
+    /// <summary>The same answer by <c>key % q ORDER BY similarity DESC, id</c> under the query's threshold (GIN or GiST
+    /// as the planner likes): exact whatever the ties, slow when the threshold is low.</summary>
+    public async Task<IReadOnlyList<SimilarIncident>> SearchByThresholdAsync(SimilarityQuery query, CancellationToken cancellationToken = default)
     {
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         return await Run(async conn =>
@@ -106,21 +159,30 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
                 ORDER BY sml DESC, id
                 LIMIT @k
                 """, conn, tx);
-            cmd.Parameters.AddWithValue("q", query.Key);
-            cmd.Parameters.Add(new NpgsqlParameter("exclude_id", NpgsqlDbType.Text) { Value = (object?)query.ExcludeId ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("exclude_path", NpgsqlDbType.Text) { Value = (object?)query.ExcludePath ?? DBNull.Value });
-            cmd.Parameters.AddWithValue("k", Math.Max(0, query.Top));
-            var results = new List<SimilarIncident>();
-            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    results.Add(new SimilarIncident(ReadRecord(reader), reader.GetFloat(ColumnCount)));
-                }
-            }
+            AddSearchParameters(cmd, query, Math.Max(0, query.Top));
+            var results = await ReadHitsAsync(cmd, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return (IReadOnlyList<SimilarIncident>)results;
+            return (IReadOnlyList<SimilarIncident>)results.Where(h => h.Similarity >= query.Threshold).ToArray();
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AddSearchParameters(NpgsqlCommand cmd, SimilarityQuery query, int limit)
+    {
+        cmd.Parameters.AddWithValue("q", query.Key);
+        cmd.Parameters.Add(new NpgsqlParameter("exclude_id", NpgsqlDbType.Text) { Value = (object?)query.ExcludeId ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("exclude_path", NpgsqlDbType.Text) { Value = (object?)query.ExcludePath ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("k", limit);
+    }
+
+    private static async Task<List<SimilarIncident>> ReadHitsAsync(NpgsqlCommand cmd, CancellationToken cancellationToken)
+    {
+        var results = new List<SimilarIncident>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(new SimilarIncident(ReadRecord(reader), reader.GetFloat(ColumnCount)));
+        }
+        return results;
     }
 
     /// <summary>Records sharing feature terms (GIN on <c>features</c>, <c>&amp;&amp;</c>), most shared first, and each term's
@@ -194,61 +256,66 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             return 0;
         }
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        return await Run(async conn =>
+        return await Run(conn => UpsertOnAsync(conn, records, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The upsert of <see cref="UpsertCountingAsync"/> on a connection the caller holds (a replica's).</summary>
+    internal static async Task<int> UpsertOnAsync(NpgsqlConnection conn, IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var chunk in records.Chunk(500))
         {
-            var changed = 0;
-            foreach (var chunk in records.Chunk(500))
+            await using var batch = new NpgsqlBatch(conn);
+            foreach (var r in chunk)
             {
-                await using var batch = new NpgsqlBatch(conn);
-                foreach (var r in chunk)
-                {
-                    var cmd = new NpgsqlBatchCommand(
-                        $"""
-                        INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                        ON CONFLICT (id) DO UPDATE SET
-                            title = EXCLUDED.title, key = EXCLUDED.key, service = EXCLUDED.service,
-                            incident_date = EXCLUDED.incident_date, severity = EXCLUDED.severity,
-                            root_cause = EXCLUDED.root_cause, path = EXCLUDED.path, categories = EXCLUDED.categories,
-                            features = EXCLUDED.features, resolution = EXCLUDED.resolution,
-                            updated_at = now()
-                        WHERE ({Table}.title, {Table}.key, {Table}.service, {Table}.incident_date, {Table}.severity,
-                               {Table}.root_cause, {Table}.path, {Table}.categories, {Table}.features, {Table}.resolution)
-                          IS DISTINCT FROM
-                              (EXCLUDED.title, EXCLUDED.key, EXCLUDED.service, EXCLUDED.incident_date, EXCLUDED.severity,
-                               EXCLUDED.root_cause, EXCLUDED.path, EXCLUDED.categories, EXCLUDED.features, EXCLUDED.resolution)
-                        """);
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Id });
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Title });
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Key });
-                    cmd.Parameters.Add(Nullable(r.Service));
-                    cmd.Parameters.Add(Nullable(r.Date));
-                    cmd.Parameters.Add(Nullable(r.Severity));
-                    cmd.Parameters.Add(Nullable(r.RootCause));
-                    cmd.Parameters.Add(Nullable(r.Path));
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Categories.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                    cmd.Parameters.Add(new NpgsqlParameter { Value = r.Features.Terms(r.Service).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                    cmd.Parameters.Add(Nullable(r.Resolution));
-                    batch.BatchCommands.Add(cmd);
-                }
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var c in batch.BatchCommands)
-                {
-                    changed += c.RecordsAffected;
-                }
+                var cmd = new NpgsqlBatchCommand(
+                    $"""
+                    INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                    ON CONFLICT (id) DO UPDATE SET
+                        title = EXCLUDED.title, key = EXCLUDED.key, service = EXCLUDED.service,
+                        incident_date = EXCLUDED.incident_date, severity = EXCLUDED.severity,
+                        root_cause = EXCLUDED.root_cause, path = EXCLUDED.path, categories = EXCLUDED.categories,
+                        features = EXCLUDED.features, resolution = EXCLUDED.resolution,
+                        updated_at = now()
+                    WHERE ({Table}.title, {Table}.key, {Table}.service, {Table}.incident_date, {Table}.severity,
+                           {Table}.root_cause, {Table}.path, {Table}.categories, {Table}.features, {Table}.resolution)
+                      IS DISTINCT FROM
+                          (EXCLUDED.title, EXCLUDED.key, EXCLUDED.service, EXCLUDED.incident_date, EXCLUDED.severity,
+                           EXCLUDED.root_cause, EXCLUDED.path, EXCLUDED.categories, EXCLUDED.features, EXCLUDED.resolution)
+                    """);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Id });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Title });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Key });
+                cmd.Parameters.Add(Nullable(r.Service));
+                cmd.Parameters.Add(Nullable(r.Date));
+                cmd.Parameters.Add(Nullable(r.Severity));
+                cmd.Parameters.Add(Nullable(r.RootCause));
+                cmd.Parameters.Add(Nullable(r.Path));
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Categories.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = r.Features.Terms(r.Service).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                cmd.Parameters.Add(Nullable(r.Resolution));
+                batch.BatchCommands.Add(cmd);
             }
-            return changed;
-        }, cancellationToken).ConfigureAwait(false);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var c in batch.BatchCommands)
+            {
+                changed += c.RecordsAffected;
+            }
+        }
+        return changed;
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        return await Run(async conn =>
-        {
-            await using var cmd = new NpgsqlCommand($"DELETE FROM {Table} WHERE id = @id", conn);
-            cmd.Parameters.AddWithValue("id", id);
-            return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-        }, cancellationToken).ConfigureAwait(false);
+        return await Run(conn => DeleteOnAsync(conn, id, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<bool> DeleteOnAsync(NpgsqlConnection conn, string id, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand($"DELETE FROM {Table} WHERE id = @id", conn);
+        cmd.Parameters.AddWithValue("id", id);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
@@ -274,7 +341,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
     private static NpgsqlParameter Nullable(string? value) =>
         new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    private static IncidentRecord ReadRecord(NpgsqlDataReader r) => new(
+    /// <summary>A record from the first <see cref="ColumnCount"/> columns, in the order of <c>Columns</c>.</summary>
+    internal static IncidentRecord ReadRecord(NpgsqlDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetString(2),
@@ -289,13 +357,36 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
         Resolution = r.IsDBNull(10) ? null : r.GetString(10),
     };
 
-    private const int ColumnCount = 11;
+    internal const int ColumnCount = 11;
 
-    private async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// A connection from this store's pool for the caller to hold (a replica keeps one open to LISTEN and does all
+    /// its reading and writing on it), after migrating. Failures are <see cref="IncidentStoreUnavailableException"/>.
+    /// </summary>
+    internal async Task<NpgsqlConnection> OpenMigratedConnectionAsync(CancellationToken cancellationToken)
     {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await Run(conn => Task.FromResult(conn), cancellationToken, keepOpen: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns a failure on a connection the caller holds into what <see cref="Run"/> would have thrown.</summary>
+    internal Exception Unavailable(Exception e)
+    {
+        if (!IsUnavailable(e))
+        {
+            return e;
+        }
+        _migrated = false;
+        _dataSource.Clear();
+        return e as IncidentStoreUnavailableException ?? new IncidentStoreUnavailableException($"PostgreSQL at {DisplayName} is unreachable: {e.Message}", e);
+    }
+
+    private async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, bool keepOpen = false)
+    {
+        NpgsqlConnection? conn = null;
         try
         {
-            await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await work(conn).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
@@ -303,6 +394,13 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             _migrated = false; // The server may come back as a new, empty cluster: migrate again on reconnect.
             _dataSource.Clear(); // Pooled connections to a server that went away are dead.
             throw new IncidentStoreUnavailableException($"PostgreSQL at {DisplayName} is unreachable: {e.Message}", e);
+        }
+        finally
+        {
+            if (!keepOpen && conn is not null)
+            {
+                await conn.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

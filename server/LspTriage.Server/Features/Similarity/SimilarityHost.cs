@@ -87,6 +87,13 @@ internal sealed class SimilarityHost : IAsyncDisposable
             _configured.TrySetResult();
             _service.StatusChanged += (_, status) => OnStatusChanged(status.IsOnline, status.Message);
             WatchVectors(_service, settings);
+            if (_service.Shared is { } shared)
+            {
+                // The replica of the shared history fills in behind the hovers: what they cached is stale, and lenses
+                // counted before it was loaded are asked for again.
+                _service.SharedHistoryChanged += Invalidate;
+                _ = shared.Loaded.ContinueWith(_ => RefreshCodeLenses(), TaskScheduler.Default);
+            }
             _cache.Clear();
             _indexed = IndexAsync(_service, scan);
         }
