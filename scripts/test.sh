@@ -6,6 +6,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export LSPTRIAGE_SERVER="$root/server/LspTriage/bin/Debug/net10.0/lsptriage"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Writes waiting for a shared PostgreSQL are kept in a state folder across restarts (IncidentOutbox); the tests get a
+# fresh one, so nothing queued by an earlier run (against a cluster since removed) is replayed into this run's.
+export LSPTRIAGE_STATE_DIR="$root/test-results/state"
+rm -rf "$LSPTRIAGE_STATE_DIR"
 logs="$root/test-results/logs"
 mkdir -p "$logs"
 passed=0 failed=0
