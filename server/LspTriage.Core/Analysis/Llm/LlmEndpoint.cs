@@ -21,11 +21,11 @@ public sealed record LlmEndpoint(Uri BaseUrl, string Model, string? ApiKey)
         var onlyDeepSeek = deepSeekKey is not null && openAiKey is null && key == deepSeekKey;
         var baseUrl = options.BaseUrl ?? Env("LSPTRIAGE_LLM_BASE_URL") ?? (onlyDeepSeek ? DeepSeekBaseUrl : OpenAiBaseUrl);
         var model = options.Model ?? Env("LSPTRIAGE_LLM_MODEL") ?? (baseUrl.Contains("deepseek", StringComparison.OrdinalIgnoreCase) ? "deepseek-chat" : "gpt-4o-mini");
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!OpenAiCompatibleEndpoint.TryParseBaseUrl(baseUrl, out var uri))
         {
             throw new AnalysisException($"The LLM base URL '{Redaction.UrlCredentials.Strip(baseUrl)}' is not an http(s) URL. Set lspTriage.analysis.baseUrl or LSPTRIAGE_LLM_BASE_URL.", AnalysisFailure.EndpointUnreachable);
         }
-        if (key is null && !uri.IsLoopback)
+        if (key is null && OpenAiCompatibleEndpoint.NeedsKey(uri))
         {
             throw new AnalysisException(
                 $"No API key for {uri.Host}. Set LSPTRIAGE_LLM_API_KEY (or OPENAI_API_KEY / DEEPSEEK_API_KEY), or use --provider offline.",

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using LspTriage.Core.Analysis.Llm;
 using LspTriage.Core.Analysis.Redaction;
 using OpenAI;
 using OpenAI.Embeddings;
@@ -30,12 +31,12 @@ public sealed class OpenAiEmbeddingProvider : IEmbeddingProvider
         environment ??= Environment.GetEnvironmentVariable;
         string? Env(string name) => environment(name) is { Length: > 0 } v ? v.Trim() : null;
         var baseUrl = settings.BaseUrl is { Length: > 0 } b ? b.Trim() : "https://api.openai.com/v1";
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!OpenAiCompatibleEndpoint.TryParseBaseUrl(baseUrl, out var uri))
         {
             throw new EmbeddingException($"The embeddings base URL '{UrlCredentials.Strip(baseUrl)}' is not an http(s) URL. Set lspTriage.similarity.embeddings.baseUrl (e.g. http://localhost:11434/v1).");
         }
         var key = Env("LSPTRIAGE_EMBEDDINGS_API_KEY") ?? Env("LSPTRIAGE_LLM_API_KEY") ?? Env("OPENAI_API_KEY");
-        if (key is null && !uri.IsLoopback)
+        if (key is null && OpenAiCompatibleEndpoint.NeedsKey(uri))
         {
             throw new EmbeddingException($"No API key for the embeddings endpoint {uri.Host}. Set LSPTRIAGE_EMBEDDINGS_API_KEY (or OPENAI_API_KEY).");
         }
