@@ -13,7 +13,7 @@ rm -rf "$LSPTRIAGE_STATE_DIR"
 logs="$root/test-results/logs"
 mkdir -p "$logs"
 passed=0 failed=0
-summary=()
+summary=() failures=()
 
 # Adds a suite's counts, read from its output: our runners' "N passed, N failed" line, or dotnet test's summary.
 count() {
@@ -26,6 +26,11 @@ count() {
   # A suite that failed without reporting a failure (crash, build error, missing service) still counts as one.
   if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   passed=$((passed + p)); failed=$((failed + f))
+  # CI shows only the end of the output: name what failed there, with the first line of its message.
+  if [ "$f" -gt 0 ]; then
+    while IFS= read -r line; do failures+=("$name: $line"); done < <(
+      grep -E -A2 '^\s*(Failed [A-Za-z_]|✖ |not ok |\[e2e\] FAIL|FAIL )' "$log" | grep -v -E '^\s*(--|Stack Trace:|Error Message:)$' | cut -c1-300 | head -30)
+  fi
   summary+=("$(printf '%-28s %5s passed %4s failed  (%ss)' "$name" "$p" "$f" "$SECONDS_TAKEN")")
 }
 
@@ -88,5 +93,9 @@ suite vscode-e2e env LSPTRIAGE_E2E_SKIP_PACKAGE=1 node tests/e2e-vscode/run.mjs
 echo
 echo "=== summary"
 printf '%s\n' "${summary[@]}"
+if [ "${#failures[@]}" -gt 0 ]; then
+  echo "=== what failed (full logs in test-results/logs)"
+  printf '%s\n' "${failures[@]}"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

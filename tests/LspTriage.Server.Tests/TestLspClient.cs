@@ -154,6 +154,9 @@ internal sealed class TestLspClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The server's log so far, one message a line: for the message of an assertion that may fail on timing.</summary>
+    public string LogText => string.Join("\n", Notifications("window/logMessage").Select(n => (string?)n["params"]!["message"]));
+
     /// <summary>Waits until a notification matching the predicate has arrived.</summary>
     public async Task<JsonObject> WaitForNotificationAsync(string method, Func<JsonObject, bool>? predicate = null, int timeoutMs = 10000)
     {

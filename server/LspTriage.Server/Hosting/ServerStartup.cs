@@ -32,6 +32,7 @@ internal sealed class ServerStartup
     private Task _scan = Task.CompletedTask;
     private Task? _pending;
     private bool _pendingFoldersChanged;
+    private volatile bool _firstScanAsked;
 
     public ServerStartup(ServerContext context, SettingsSource settings, WorkDoneProgress progress, WorkspaceIncidents incidents, SimilarityHost similarity,
         WorkspaceProblems problems, DocumentChecker checker, Func<string, string>? readFile = null)
@@ -44,8 +45,16 @@ internal sealed class ServerStartup
         _progress = progress;
         _incidents = incidents;
         _similarity = similarity;
-        // Other globs or history folders make other files incidents: the list is rebuilt, not patched.
-        settings.FilesChanged += () => _ = RescanWorkspaceAsync();
+        // Other globs or history folders make other files incidents: the list is rebuilt, not patched. Before the first
+        // scan is asked for there is nothing to rebuild: that scan reads the settings as they are when it starts (the
+        // client's, fetched at start-up, would otherwise read every file twice and drop what the first scan found).
+        settings.FilesChanged += () =>
+        {
+            if (_firstScanAsked)
+            {
+                _ = RescanWorkspaceAsync();
+            }
+        };
     }
 
     /// <summary>
@@ -72,6 +81,7 @@ internal sealed class ServerStartup
         _ = Task.Run(Core.Analysis.Offline.OfflineAnalyzer.WarmUp);
         await _settings.RefreshAsync().ConfigureAwait(false);
         await RegisterFileWatcherAsync().ConfigureAwait(false);
+        _firstScanAsked = true;
         await RescanWorkspaceAsync().ConfigureAwait(false);
     }
 

@@ -125,4 +125,34 @@ public sealed class StartupTests : IDisposable
         var symbols = (await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "dns resolution" }))["result"]!.AsArray();
         Assert.Single(symbols);
     }
+
+    [Fact]
+    public async Task Client_settings_that_name_other_files_at_start_up_do_not_make_a_second_scan()
+    {
+        // The settings fetched at start-up differ from the defaults in which files are incidents (a history folder):
+        // the one start-up scan reads them, rather than a scan for the defaults followed by a rescan.
+        using var history = new TempFolder();
+        history.Write("2026/past.md", NewIncident);
+        var reads = new ConcurrentDictionary<string, int>(FilePaths.Comparer);
+        var options = new LanguageServerOptions
+        {
+            DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
+            ReadFile = path =>
+            {
+                reads.AddOrUpdate(path, 1, (_, n) => n + 1);
+                return File.ReadAllText(path);
+            },
+        };
+        await using var client = await TestLspClient.StartInitializedAsync(rootPath: _root.Path, options: options, beforeInitialize: c =>
+            c.Settings = new JsonObject { ["similarity"] = new JsonObject { ["historyFolders"] = new JsonArray(history.Path) } });
+        await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Similar incidents:", StringComparison.Ordinal), timeoutMs: 30_000);
+        // A second scan would be queued behind the first: a round trip through the ordered context lets it start.
+        await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "" });
+        await Task.Delay(200);
+
+        var scans = client.Notifications("window/logMessage").Count(n => ((string?)n["params"]!["message"])!.Contains("incident files indexed", StringComparison.Ordinal));
+        Assert.True(scans == 1, client.LogText);
+        Assert.Contains(Path.Combine(history.Path, "2026", "past.md"), reads.Keys);
+        Assert.All(reads, r => Assert.True(r.Value == 1, $"{r.Key} was read {r.Value} times"));
+    }
 }
