@@ -97,21 +97,23 @@ public sealed class SimilarIncidentFinder
             return await _store.SearchAsync(new SimilarityQuery(record.Key, top, threshold ?? DefaultThreshold, record.Id, excludePath), cancellationToken).ConfigureAwait(false);
         }
         var query = new SimilarityQuery(record.Key, LexicalPool, LexicalFloor, record.Id, excludePath);
-        var lexical = await _store.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        // The two candidate sources are independent: asked at once, a hover waits for the slower one, not for both
+        // (the embedded index answers on the calling thread, so one of them goes to the pool; PostgreSQL gets two
+        // connections).
+        var lexicalSearch = Task.Run(() => _store.SearchAsync(query, cancellationToken), cancellationToken);
         var terms = record.Features.Terms(record.Service);
-        var byFeatures = await _store.FindByFeaturesAsync(query, terms, FeaturePool, cancellationToken).ConfigureAwait(false);
+        var featureSearch = _store.FindByFeaturesAsync(query, terms, FeaturePool, cancellationToken);
+        await Task.WhenAll(lexicalSearch, featureSearch).ConfigureAwait(false);
+        var (lexical, byFeatures) = (lexicalSearch.Result, featureSearch.Result);
         var scorer = new MatchScorer(record, _model, byFeatures.Frequencies);
         var candidates = new Dictionary<string, (IncidentRecord Record, float Lexical)>(StringComparer.Ordinal);
         foreach (var hit in lexical)
         {
             candidates[hit.Incident.Id] = (hit.Incident, hit.Similarity);
         }
-        foreach (var candidate in byFeatures.Records)
+        foreach (var hit in byFeatures.Hits)
         {
-            if (!candidates.ContainsKey(candidate.Id))
-            {
-                candidates[candidate.Id] = (candidate, PgTrgm.Similarity(record.Key, candidate.Key));
-            }
+            candidates.TryAdd(hit.Incident.Id, (hit.Incident, hit.Similarity));
         }
         var cosines = await CosinesAsync(record, candidates.Values.Select(c => c.Record).ToList(), cancellationToken).ConfigureAwait(false);
         var min = threshold ?? _model.ThresholdFor(vectors: cosines is not null);

@@ -1,3 +1,4 @@
+using LspTriage.Core.Similarity.Matching;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
 using LspTriage.Core.Tests.Similarity.Support;
@@ -108,6 +109,49 @@ public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
             }
         }
         Assert.Contains(plan, l => l.Contains("Index Scan using incidents_key_gist", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Feature_candidates_and_term_counts_are_the_embedded_index_s_and_a_common_term_finds_none()
+    {
+        // 1,500 incidents: one service carried by 600 of them (common: over a fifth), a signature by 250 (not
+        // common), identifiers from a long tail. The query shares all three kinds.
+        var rng = new Random(11);
+        var records = Enumerable.Range(0, 1500).Select(i => new IncidentRecord($"inc-{i:D4}", $"Incident {i}", $"Incident {i} key text", i % 5 < 2 ? "checkout" : $"svc-{i % 40}", "2026-06-02", "SEV2", null, $"/h/{i}.md", [])
+        {
+            Features = new IncidentFeatures([i % 6 == 0 ? "connection-pool-exhaustion" : $"signature-{i % 9}"], [$"identifier_{(int)(Math.Pow(rng.NextDouble(), 3) * 300)}", $"identifier_{rng.Next(3000)}"]),
+        }).ToList();
+        var cs = await pg.CreateDatabaseAsync();
+        await using var store = new PostgresIncidentStore(cs);
+        var embedded = new EmbeddedIncidentStore();
+        await store.UpsertAsync(records);
+        await embedded.UpsertAsync(records);
+        await using (var conn = new NpgsqlConnection(cs))
+        {
+            await conn.OpenAsync();
+            await using var analyze = new NpgsqlCommand("ANALYZE lsptriage.incidents", conn);
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        var queries = Enumerable.Range(0, 20).Select(i => records[rng.Next(records.Count)]).Prepend(records[0]).ToList();
+        foreach (var query in queries)
+        {
+            var terms = query.Features.Terms("checkout");
+            var q = new SimilarityQuery(query.Key, ExcludeId: query.Id);
+            var fromPg = await store.FindByFeaturesAsync(q, terms, 20);
+            var fromIndex = await embedded.FindByFeaturesAsync(q, terms, 20);
+            // The same records in the same order, with the same pg_trgm similarity (bit for bit).
+            Assert.Equal(fromIndex.Hits.Select(h => $"{h.Incident.Id}:{h.Similarity:R}"), fromPg.Hits.Select(h => $"{h.Incident.Id}:{h.Similarity:R}"));
+            Assert.Equal(fromIndex.Frequencies.Total, fromPg.Frequencies.Total);
+            Assert.Equal(fromIndex.Frequencies.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal), fromPg.Frequencies.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+            // Counted no further than the common limit (300 at 1,500): "checkout" is common and found nothing.
+            Assert.Equal(301, fromPg.Frequencies.Of("svc:checkout"));
+            Assert.All(fromPg.Hits, h => Assert.True(h.Incident.Features.Terms(h.Incident.Service).Intersect(terms.Where(t => t != "svc:checkout")).Any(), h.Incident.Id));
+        }
+        // The signature carried by 250 is not common: the first incident's neighbours share it.
+        var first = await store.FindByFeaturesAsync(new SimilarityQuery(records[0].Key, ExcludeId: records[0].Id), records[0].Features.Terms("checkout"), 20);
+        Assert.Equal(250, first.Frequencies.Of("sig:connection-pool-exhaustion"));
+        Assert.Equal(20, first.Hits.Count);
     }
 
     [Fact]

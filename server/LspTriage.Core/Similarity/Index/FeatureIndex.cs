@@ -10,10 +10,6 @@ namespace LspTriage.Core.Similarity.Index;
 /// </summary>
 internal sealed class FeatureIndex
 {
-    // Terms carried by more than this share of records (a service every incident names) find nothing worth ranking
-    // and would make every lookup walk most of the index.
-    private const double CommonShare = 0.2;
-
     private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _termsById = new(StringComparer.Ordinal);
 
@@ -55,17 +51,21 @@ internal sealed class FeatureIndex
         _termsById.Clear();
     }
 
-    public FeatureFrequencies Frequencies(IEnumerable<string> terms) =>
-        new(terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => _postings.TryGetValue(t, out var ids) ? ids.Count : 0, StringComparer.Ordinal), Count);
+    /// <summary>Counted up to <see cref="FeatureFrequencies.CommonLimit"/> + 1, as the PostgreSQL store counts.</summary>
+    public FeatureFrequencies Frequencies(IEnumerable<string> terms)
+    {
+        var cap = FeatureFrequencies.CommonLimit(Count) + 1;
+        return new(terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => _postings.TryGetValue(t, out var ids) ? Math.Min(ids.Count, cap) : 0, StringComparer.Ordinal), Count);
+    }
 
-    /// <summary>Ids sharing the most (uncommon) terms with the query, best first, ties by id.</summary>
+    /// <summary>Ids sharing the most terms with the query, common ones (<see cref="FeatureFrequencies.IsCommon"/>)
+    /// left out, best first, ties by id.</summary>
     public IReadOnlyList<string> Candidates(IReadOnlyList<string> terms, int limit)
     {
-        var common = Math.Max(200, (int)(Count * CommonShare));
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in terms.Distinct(StringComparer.Ordinal))
         {
-            if (!_postings.TryGetValue(t, out var ids) || ids.Count > common)
+            if (!_postings.TryGetValue(t, out var ids) || FeatureFrequencies.IsCommon(ids.Count, Count))
             {
                 continue;
             }
@@ -74,6 +74,45 @@ internal sealed class FeatureIndex
                 counts[id] = counts.GetValueOrDefault(id) + 1;
             }
         }
-        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(limit).Select(kv => kv.Key).ToArray();
+        return Best(counts, limit);
+    }
+
+    /// <summary>
+    /// The <paramref name="limit"/> ids with the highest counts, ties by id: what sorting every id would give, without
+    /// sorting the thousands that share one term (a signature a twentieth of a large history carries). Counts are
+    /// small (terms shared), so ids are taken count by count and only the bucket that crosses the limit is selected in.
+    /// </summary>
+    private static string[] Best(Dictionary<string, int> counts, int limit)
+    {
+        var result = new List<string>(Math.Min(limit, counts.Count));
+        var top = counts.Count == 0 ? 0 : counts.Values.Max();
+        for (var c = top; c >= 1 && result.Count < limit; c--)
+        {
+            var need = limit - result.Count;
+            // A max-heap of the need smallest ids seen so far (the root is the largest of them).
+            var heap = new PriorityQueue<string, string>(need + 1, Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a)));
+            foreach (var (id, n) in counts)
+            {
+                if (n != c)
+                {
+                    continue;
+                }
+                if (heap.Count < need)
+                {
+                    heap.Enqueue(id, id);
+                }
+                else if (string.CompareOrdinal(id, heap.Peek()) < 0)
+                {
+                    heap.EnqueueDequeue(id, id);
+                }
+            }
+            var bucket = new string[heap.Count];
+            for (var i = bucket.Length - 1; i >= 0; i--)
+            {
+                bucket[i] = heap.Dequeue();
+            }
+            result.AddRange(bucket);
+        }
+        return [.. result];
     }
 }

@@ -185,24 +185,46 @@ internal sealed class TrigramIndex
         }
     }
 
-    /// <summary>Records sharing feature terms with a query (see <see cref="FeatureIndex.Candidates"/>), and the terms'
-    /// document frequencies.</summary>
-    public (IReadOnlyList<IncidentRecord> Records, Matching.FeatureFrequencies Frequencies) ByFeatures(IReadOnlyList<string> terms, int limit, Func<IncidentRecord, bool>? exclude)
+    /// <summary>Records sharing feature terms with a query (see <see cref="FeatureIndex.Candidates"/>) with their
+    /// similarity to <paramref name="key"/> (from the trigram sets held here), and the terms' document frequencies.</summary>
+    public (IReadOnlyList<SimilarIncident> Hits, Matching.FeatureFrequencies Frequencies) ByFeatures(string key, IReadOnlyList<string> terms, int limit, Func<IncidentRecord, bool>? exclude)
     {
+        var query = TrigramExtractor.ExtractSet(key);
         _lock.EnterReadLock();
         try
         {
-            var records = _features.Candidates(terms, limit + 1)
-                .Select(id => _slotById.TryGetValue(id, out var slot) ? _records[slot] : null)
-                .Where(r => r is not null && exclude?.Invoke(r) != true)
-                .Take(limit)
-                .ToArray();
-            return (records!, _features.Frequencies(terms));
+            var sortedIds = DenseIdsLocked(query);
+            var hits = new List<SimilarIncident>(limit);
+            foreach (var id in _features.Candidates(terms, limit + 1))
+            {
+                if (hits.Count == limit || !_slotById.TryGetValue(id, out var slot) || _records[slot] is not { } record || exclude?.Invoke(record) == true)
+                {
+                    continue;
+                }
+                var set = _slotTrigrams[slot];
+                hits.Add(new SimilarIncident(record, TrigramSet.Similarity(TrigramSet.CountShared(sortedIds, set), query.Length, set.Length)));
+            }
+            return (hits, _features.Frequencies(terms));
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
+
+    /// <summary>The query's trigrams as the dense ids of this index, sorted; trigrams it has never seen can only add to n1.</summary>
+    private int[] DenseIdsLocked(int[] query)
+    {
+        var ids = new List<int>(query.Length);
+        foreach (var t in query)
+        {
+            if (_trigramIds.TryGetValue(t, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+        ids.Sort();
+        return [.. ids];
     }
 
     /// <summary>Top <paramref name="k"/> records by similarity ≥ <paramref name="threshold"/>, best first, ties by id.</summary>
@@ -282,16 +304,7 @@ internal sealed class TrigramIndex
 
     private IReadOnlyList<SimilarIncident> BruteForceLocked(int[] query, int k, double threshold, Func<IncidentRecord, bool>? exclude)
     {
-        var ids = new List<int>(query.Length);
-        foreach (var t in query)
-        {
-            if (_trigramIds.TryGetValue(t, out var id))
-            {
-                ids.Add(id);
-            }
-        }
-        ids.Sort();
-        var sortedIds = ids.ToArray();
+        var sortedIds = DenseIdsLocked(query);
         var heap = new TopK(k);
         foreach (var slot in _slotById.Values)
         {

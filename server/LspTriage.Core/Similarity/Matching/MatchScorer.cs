@@ -120,10 +120,30 @@ public sealed class MatchScorer
     internal static string SignatureName(string id) => id.Replace('-', ' ');
 }
 
-/// <summary>How many incidents of the searched history carry each feature term, and how many there are.</summary>
+/// <summary>
+/// How many incidents of the searched history carry each feature term (counted up to <see cref="CommonLimit"/> + 1),
+/// and how many there are.
+/// </summary>
 public sealed record FeatureFrequencies(IReadOnlyDictionary<string, int> Counts, int Total)
 {
+    // A term carried by more than a fifth of the history (a service every incident names, a signature half the
+    // incidents share) finds nothing worth ranking, and would make a lookup read most of the history: it is common.
+    private const double CommonShare = 0.2;
+
+    // Small histories have no common terms: every shared term finds candidates.
+    private const int CommonFloor = 200;
+
     public static FeatureFrequencies None { get; } = new(new Dictionary<string, int>(), 0);
+
+    /// <summary>
+    /// The most incidents a term may be carried by and still find candidates. Stores count no further than one more
+    /// (counting the incidents a common term is carried by is what would be slow), so a common term weighs as one
+    /// carried by just over the limit, in the embedded index and in PostgreSQL alike.
+    /// </summary>
+    public static int CommonLimit(long total) => (int)Math.Min(int.MaxValue - 1, Math.Max(CommonFloor, (long)Math.Floor(total * CommonShare)));
+
+    /// <summary>True when <paramref name="count"/> (a count capped at the limit + 1) marks a common term.</summary>
+    public static bool IsCommon(int count, long total) => count > CommonLimit(total);
 
     public int Of(string term) => Counts.TryGetValue(term, out var n) ? n : 0;
 }

@@ -55,8 +55,8 @@ public sealed class EmbeddedIncidentStore : IIncidentStore
 
     public Task<FeatureCandidates> FindByFeaturesAsync(SimilarityQuery query, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken = default)
     {
-        var (records, frequencies) = _index.ByFeatures(terms, limit, query.ExcludeId is null && query.ExcludePath is null ? null : query.Excludes);
-        return Task.FromResult(new FeatureCandidates(records, frequencies));
+        var (hits, frequencies) = _index.ByFeatures(query.Key, terms, limit, query.ExcludeId is null && query.ExcludePath is null ? null : query.Excludes);
+        return Task.FromResult(new FeatureCandidates(hits, frequencies));
     }
 
     public Task UpsertAsync(IReadOnlyList<IncidentRecord> records, CancellationToken cancellationToken = default)

@@ -45,8 +45,11 @@ public sealed record SimilarityQuery(string Key, int Top = 5, double Threshold =
         (ExcludePath is not null && record.Path is not null && FilePaths.Comparer.Equals(record.Path, ExcludePath));
 }
 
-/// <summary>Records found by feature terms, and the document frequencies of the terms asked about.</summary>
-public sealed record FeatureCandidates(IReadOnlyList<IncidentRecord> Records, Matching.FeatureFrequencies Frequencies);
+/// <summary>
+/// Records found by feature terms, each with its pg_trgm similarity to the query's key as the lexical search gives it
+/// (a store computes it from what it holds: no key is read again), and the document frequencies of the terms asked about.
+/// </summary>
+public sealed record FeatureCandidates(IReadOnlyList<SimilarIncident> Hits, Matching.FeatureFrequencies Frequencies);
 
 /// <summary>The store cannot be reached (network, server down, authentication): callers may fall back.</summary>
 public sealed class IncidentStoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -197,9 +197,47 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
         return await Run(async conn =>
         {
             var termArray = terms.Distinct(StringComparer.Ordinal).ToArray();
-            await using var batch = new NpgsqlBatch(conn);
-            var find = new NpgsqlBatchCommand(
-                $"""
+            var total = await EstimatedCountAsync(conn, cancellationToken).ConfigureAwait(false);
+            var counts = await TermCountsAsync(conn, termArray, Matching.FeatureFrequencies.CommonLimit(total) + 1, cancellationToken).ConfigureAwait(false);
+            // Rows sharing a common term are most of the history: only the others find candidates, as in the embedded index.
+            var uncommon = termArray.Where(t => counts[t] > 0 && !Matching.FeatureFrequencies.IsCommon(counts[t], total)).ToArray();
+            var hits = uncommon.Length == 0 ? [] : await SharingMostAsync(conn, query, uncommon, limit, cancellationToken).ConfigureAwait(false);
+            return new FeatureCandidates(hits, new Matching.FeatureFrequencies(counts, (int)Math.Max(total, counts.Values.DefaultIfEmpty(0).Max())));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The planner's row estimate: close enough for a rarity weight, and free at 100,000 rows.</summary>
+    private static async Task<long> EstimatedCountAsync(NpgsqlConnection conn, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand($"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '{Table}'::regclass", conn);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long n ? n : 0;
+    }
+
+    /// <summary>How many rows carry each term, counted no further than <paramref name="cap"/>: a term every incident
+    /// carries would otherwise cost a read of the whole history.</summary>
+    private static async Task<Dictionary<string, int>> TermCountsAsync(NpgsqlConnection conn, string[] terms, int cap, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(
+            $"SELECT t, (SELECT count(*) FROM (SELECT 1 FROM {Table} WHERE features @> ARRAY[t] LIMIT $2) c) FROM unnest($1::text[]) AS t", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = terms, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = cap });
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[reader.GetString(0)] = (int)reader.GetInt64(1);
+        }
+        return counts;
+    }
+
+    /// <summary>The rows sharing the most of <paramref name="terms"/>, best first, ties by id (the embedded index's
+    /// order), with their similarity to the query's key.</summary>
+    private static async Task<List<SimilarIncident>> SharingMostAsync(NpgsqlConnection conn, SimilarityQuery query, string[] terms, int limit, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(
+            $"""
+            SELECT {Columns}, similarity(key, $5) AS sml
+            FROM (
                 SELECT {Columns}, cardinality(ARRAY(SELECT unnest(features) INTERSECT SELECT unnest($1::text[]))) AS shared
                 FROM {Table}
                 WHERE features && $1::text[]
@@ -207,41 +245,15 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
                   AND ($3::text IS NULL OR path IS DISTINCT FROM $3)
                 ORDER BY shared DESC, id
                 LIMIT $4
-                """);
-            find.Parameters.Add(new NpgsqlParameter { Value = termArray, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            find.Parameters.Add(Nullable(query.ExcludeId));
-            find.Parameters.Add(Nullable(query.ExcludePath));
-            find.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, limit) });
-            batch.BatchCommands.Add(find);
-            var frequency = new NpgsqlBatchCommand(
-                $"SELECT t, (SELECT count(*) FROM {Table} WHERE features @> ARRAY[t]) FROM unnest($1::text[]) AS t");
-            frequency.Parameters.Add(new NpgsqlParameter { Value = termArray, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            batch.BatchCommands.Add(frequency);
-            // The planner's row estimate is close enough for a rarity weight and costs nothing at 100,000 rows.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '{Table}'::regclass"));
-
-            var records = new List<IncidentRecord>();
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            long total = 0;
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    records.Add(ReadRecord(reader));
-                }
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    counts[reader.GetString(0)] = (int)reader.GetInt64(1);
-                }
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    total = reader.GetInt64(0);
-                }
-            }
-            return new FeatureCandidates(records, new Matching.FeatureFrequencies(counts, (int)Math.Max(total, counts.Values.DefaultIfEmpty(0).Max())));
-        }, cancellationToken).ConfigureAwait(false);
+            ) best -- similarity only for the rows kept: the thousands sharing one term are not compared
+            ORDER BY shared DESC, id
+            """, conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = terms, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(Nullable(query.ExcludeId));
+        cmd.Parameters.Add(Nullable(query.ExcludePath));
+        cmd.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, limit) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = query.Key });
+        return await ReadHitsAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Upserts keyed by id, in batches; a row whose content is unchanged is not rewritten.</summary>

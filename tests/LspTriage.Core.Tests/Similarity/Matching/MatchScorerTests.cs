@@ -78,10 +78,10 @@ public sealed class MatchScorerTests
         await store.UpsertAsync([Record("pool", Pool)]);
         var query = Record("q", PoolZh);
         var terms = query.Features.Terms(query.Service);
-        Assert.Equal("pool", Assert.Single((await store.FindByFeaturesAsync(new SimilarityQuery(query.Key), terms, 10)).Records).Id);
+        Assert.Equal("pool", Assert.Single((await store.FindByFeaturesAsync(new SimilarityQuery(query.Key), terms, 10)).Hits).Incident.Id);
         Assert.True(await store.DeleteAsync("pool"));
         var after = await store.FindByFeaturesAsync(new SimilarityQuery(query.Key), terms, 10);
-        Assert.Empty(after.Records);
+        Assert.Empty(after.Hits);
         Assert.All(after.Frequencies.Counts.Values, n => Assert.Equal(0, n));
     }
 }
