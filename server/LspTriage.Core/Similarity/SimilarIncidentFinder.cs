@@ -3,7 +3,6 @@ using LspTriage.Core.Similarity.Embeddings;
 using LspTriage.Core.Similarity.Matching;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
-using LspTriage.Core.Similarity.Trigrams;
 
 namespace LspTriage.Core.Similarity;
 

@@ -197,7 +197,11 @@ internal sealed class TrigramIndex
             var hits = new List<SimilarIncident>(limit);
             foreach (var id in _features.Candidates(terms, limit + 1))
             {
-                if (hits.Count == limit || !_slotById.TryGetValue(id, out var slot) || _records[slot] is not { } record || exclude?.Invoke(record) == true)
+                if (hits.Count == limit)
+                {
+                    break;
+                }
+                if (!_slotById.TryGetValue(id, out var slot) || _records[slot] is not { } record || exclude?.Invoke(record) == true)
                 {
                     continue;
                 }
