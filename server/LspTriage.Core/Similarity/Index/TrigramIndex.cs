@@ -19,7 +19,8 @@ namespace LspTriage.Core.Similarity.Index;
 /// that is cheaper than verifying the records that can still qualify (count + unscanned lists ≥ ⌈θ·n1⌉): chance
 /// sharers drop out fast. Survivors are verified by merging sorted id arrays, best count first, into a k-sized heap
 /// whose k-th similarity raises θ as it fills; if every list got scanned the counts are exact and no merge is needed.
-/// Passes start from a high guessed θ (0.8, then 0.55, then the threshold) and stop as soon as one is provably exact.
+/// Passes start from a high guessed θ (0.8, then 0.55, then the threshold) and stop as soon as one is provably exact;
+/// a pass that finds nothing at all goes straight to the threshold.
 /// One record per id and per path.</para>
 /// Thread safety: any number of concurrent searches, writers exclusive.
 /// </remarks>
@@ -265,10 +266,12 @@ internal sealed class TrigramIndex
             // Guess high first: most searches have near neighbours, and a high θ means a short prefix. A pass at θ is
             // exact for everything ≥ θ, so once k results reach θ we are done; with k results below it, one more pass
             // at the k-th similarity is exact.
+            // A pass that finds nothing at all, not even below its θ, says there are no near neighbours: the middle
+            // guesses would be passes for nothing, so the next one is the threshold's.
             var heap = new TopK(k);
-            foreach (var guess in Guesses)
+            for (var g = 0; g < Guesses.Length; g++)
             {
-                var theta = Math.Max(threshold, guess);
+                var theta = Math.Max(threshold, Guesses[g]);
                 heap.Clear();
                 SearchPass(scratch, query.Length, byLength, sortedIds, theta, threshold, heap, exclude);
                 if (theta <= threshold || (heap.IsFull && heap.MinSimilarity >= theta))
@@ -281,6 +284,10 @@ internal sealed class TrigramIndex
                     heap.Clear();
                     SearchPass(scratch, query.Length, byLength, sortedIds, exact, threshold, heap, exclude);
                     break;
+                }
+                if (heap.Count == 0)
+                {
+                    g = Math.Max(g, Guesses.Length - 2);
                 }
             }
             return heap.ToSortedList(_records);
@@ -652,6 +659,8 @@ internal sealed class TrigramIndex
         private readonly List<(int Slot, float Sim, string Id)> _items = new(k + 1);
 
         public bool IsFull => _items.Count >= k;
+
+        public int Count => _items.Count;
 
         public float MinSimilarity => _items.Count == 0 ? 0f : _items[0].Sim;
 
