@@ -36,6 +36,22 @@ public sealed class StartupTests : IDisposable
         active_connections: 500 / 500
         """;
 
+    /// <summary>Server options whose file reads are counted per path.</summary>
+    private static (LanguageServerOptions Options, ConcurrentDictionary<string, int> Reads) CountingReads()
+    {
+        var reads = new ConcurrentDictionary<string, int>(FilePaths.Comparer);
+        var options = new LanguageServerOptions
+        {
+            DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
+            ReadFile = path =>
+            {
+                reads.AddOrUpdate(path, 1, (_, n) => n + 1);
+                return File.ReadAllText(path);
+            },
+        };
+        return (options, reads);
+    }
+
     private static JsonObject Doc(string uri) => new() { ["textDocument"] = new JsonObject { ["uri"] = uri } };
 
     private static JsonObject CapabilitiesWithLensRefresh()
@@ -102,16 +118,7 @@ public sealed class StartupTests : IDisposable
     {
         _root.Write("postmortems/2026/pm-dns.md", "# DNS resolution failures in eu-west\n\n## Summary\nResolvers timed out.\n");
         _root.Write("notes/not-an-incident.md", "# Meeting notes\n");
-        var reads = new ConcurrentDictionary<string, int>(FilePaths.Comparer);
-        var options = new LanguageServerOptions
-        {
-            DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
-            ReadFile = path =>
-            {
-                reads.AddOrUpdate(path, 1, (_, n) => n + 1);
-                return File.ReadAllText(path);
-            },
-        };
+        var (options, reads) = CountingReads();
         await using var client = await TestLspClient.StartInitializedAsync(rootPath: _root.Path, options: options);
         var listed = await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.Contains("incident files indexed"));
         var indexed = await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Similar incidents:", StringComparison.Ordinal));
@@ -133,16 +140,7 @@ public sealed class StartupTests : IDisposable
         // the one start-up scan reads them, rather than a scan for the defaults followed by a rescan.
         using var history = new TempFolder();
         history.Write("2026/past.md", NewIncident);
-        var reads = new ConcurrentDictionary<string, int>(FilePaths.Comparer);
-        var options = new LanguageServerOptions
-        {
-            DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
-            ReadFile = path =>
-            {
-                reads.AddOrUpdate(path, 1, (_, n) => n + 1);
-                return File.ReadAllText(path);
-            },
-        };
+        var (options, reads) = CountingReads();
         await using var client = await TestLspClient.StartInitializedAsync(rootPath: _root.Path, options: options, beforeInitialize: c =>
             c.Settings = new JsonObject { ["similarity"] = new JsonObject { ["historyFolders"] = new JsonArray(history.Path) } });
         await client.WaitForNotificationAsync("window/logMessage", n => ((string?)n["params"]!["message"])!.StartsWith("Similar incidents:", StringComparison.Ordinal), timeoutMs: 30_000);
