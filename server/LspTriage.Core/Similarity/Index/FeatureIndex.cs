@@ -13,6 +13,9 @@ internal sealed class FeatureIndex
     private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _termsById = new(StringComparer.Ordinal);
 
+    [ThreadStatic]
+    private static Dictionary<string, int>? _counts;
+
     public int Count => _termsById.Count;
 
     public void Upsert(IncidentRecord record)
@@ -62,7 +65,10 @@ internal sealed class FeatureIndex
     /// left out, best first, ties by id.</summary>
     public IReadOnlyList<string> Candidates(IReadOnlyList<string> terms, int limit)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Thousands of ids share a signature in a large history: a table that size on every lookup is a large-object
+        // allocation (and, in time, a full collection) per hover. One per thread, kept.
+        var counts = _counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        counts.Clear();
         foreach (var t in terms.Distinct(StringComparer.Ordinal))
         {
             if (!_postings.TryGetValue(t, out var ids) || FeatureFrequencies.IsCommon(ids.Count, Count))
