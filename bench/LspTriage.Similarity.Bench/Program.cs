@@ -4,8 +4,6 @@ using LspTriage.Core.Similarity;
 using LspTriage.Core.Similarity.Records;
 using LspTriage.Core.Similarity.Stores;
 using LspTriage.Similarity.Bench;
-using Npgsql;
-using NpgsqlTypes;
 
 // Similarity benchmark: embedded index vs PostgreSQL (GIN gin_trgm_ops) on the same generated keys, in one run.
 //   dotnet run -c Release --project bench/LspTriage.Similarity.Bench [-- --sizes 1000,10000,100000 --queries 500 --no-pg]
@@ -187,39 +185,11 @@ static bool Same(IReadOnlyList<SimilarIncident> a, IReadOnlyList<SimilarIncident
 
 static async Task<(List<double> Times, List<IReadOnlyList<SimilarIncident>> Results, TimeSpan Load)> RunPostgres(string cs, int n, List<IncidentRecord> records, List<string> queries, int warmUp)
 {
-    var db = $"lsptriage_bench_{n}";
-    await using (var admin = new NpgsqlConnection(cs))
-    {
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {db} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {db} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'", admin);
-        await create.ExecuteNonQueryAsync();
-    }
-    var dbcs = new NpgsqlConnectionStringBuilder(cs) { Database = db }.ConnectionString;
+    var dbcs = await BenchDatabase.CreateAsync(cs, $"lsptriage_bench_{n}");
     await using var store = new PostgresIncidentStore(dbcs);
     await store.MigrateAsync();
     var load = Stopwatch.StartNew();
-    // Bulk load with COPY (the store's batched upsert is for saves and `lsptriage index`); the GIN index is maintained
-    // as rows arrive, as it is in production.
-    await using (var conn = new NpgsqlConnection(dbcs))
-    {
-        await conn.OpenAsync();
-        await using (var writer = await conn.BeginBinaryImportAsync("COPY lsptriage.incidents (id, title, key, categories) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var r in records)
-            {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(r.Id, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Title, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Key, NpgsqlDbType.Text);
-                await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-            }
-            await writer.CompleteAsync();
-        }
-        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE lsptriage.incidents", conn);
-        await analyze.ExecuteNonQueryAsync();
-    }
+    await BenchDatabase.CopyAsync(dbcs, records);
     load.Stop();
     var times = new List<double>();
     var results = new List<IReadOnlyList<SimilarIncident>>();

@@ -29,7 +29,7 @@ internal static class TeamScaleBench
         var records = Enumerable.Range(0, size).Select(i => Incident(rng, $"team-{i:D6}", gen.NextKey())).ToList();
         var queries = Enumerable.Range(0, queryCount + 50).Select(i => Incident(rng, $"query-{i}", i % 4 == 3 ? gen.NextNovelKey() : gen.NextKey())).ToList();
         var db = $"lsptriage_team_{size}";
-        var cs = await CreateDatabaseAsync(adminConnection, db);
+        var cs = await BenchDatabase.CreateAsync(adminConnection, db);
         Console.WriteLine($"team scale: {size:N0} incidents in PostgreSQL ({records.Average(r => r.Key.Length):0} chars a key, 1 signature, 2–4 identifiers and a service each); {queryCount} queries, a quarter of them novel; load average {LoadAverage()}");
 
         await using (var writer = new PostgresIncidentStore(cs))
@@ -41,10 +41,10 @@ internal static class TeamScaleBench
         await using (var conn = new NpgsqlConnection(cs))
         {
             await conn.OpenAsync();
-            await ExecAsync(conn, "DROP INDEX lsptriage.incidents_key_gist");
+            await BenchDatabase.ExecAsync(conn, "DROP INDEX lsptriage.incidents_key_gist");
         }
         var copy = Stopwatch.StartNew();
-        await CopyAsync(cs, records);
+        await BenchDatabase.CopyAsync(cs, records);
         Console.WriteLine($"  COPY {size:N0} rows with the migrations' indexes: {copy.Elapsed.TotalSeconds:0.0} s");
 
         // 1. Initial sync: a server starting with store=postgres, until the whole history is in its replica.
@@ -92,10 +92,10 @@ internal static class TeamScaleBench
             {
                 if (ddl is not null)
                 {
-                    await ExecAsync(conn, "DROP INDEX IF EXISTS lsptriage.bench_gist");
+                    await BenchDatabase.ExecAsync(conn, "DROP INDEX IF EXISTS lsptriage.bench_gist");
                     var build = Stopwatch.StartNew();
-                    await ExecAsync(conn, ddl);
-                    await ExecAsync(conn, "ANALYZE lsptriage.incidents");
+                    await BenchDatabase.ExecAsync(conn, ddl);
+                    await BenchDatabase.ExecAsync(conn, "ANALYZE lsptriage.incidents");
                     Console.WriteLine($"  {variant}: index built in {build.Elapsed.TotalSeconds:0.0} s");
                 }
                 foreach (var (name, top, threshold) in shapes)
@@ -123,9 +123,9 @@ internal static class TeamScaleBench
         await using (var conn = new NpgsqlConnection(cs))
         {
             await conn.OpenAsync();
-            await ExecAsync(conn, "DROP INDEX IF EXISTS lsptriage.bench_gist");
-            await ExecAsync(conn, "CREATE INDEX incidents_key_gist ON lsptriage.incidents USING gist (key gist_trgm_ops(siglen=256))");
-            await ExecAsync(conn, "ANALYZE lsptriage.incidents");
+            await BenchDatabase.ExecAsync(conn, "DROP INDEX IF EXISTS lsptriage.bench_gist");
+            await BenchDatabase.ExecAsync(conn, "CREATE INDEX incidents_key_gist ON lsptriage.incidents USING gist (key gist_trgm_ops(siglen=256))");
+            await BenchDatabase.ExecAsync(conn, "ANALYZE lsptriage.incidents");
         }
         await using (var pgStore = new PostgresIncidentStore(cs))
         {
@@ -217,47 +217,6 @@ internal static class TeamScaleBench
             }
         }
         return (times, cpu);
-    }
-
-    private static async Task CopyAsync(string cs, IReadOnlyList<IncidentRecord> records)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using (var writer = await conn.BeginBinaryImportAsync("COPY lsptriage.incidents (id, title, key, service, incident_date, severity, path, categories, features) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var r in records)
-            {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(r.Id, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Title, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Key, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Service, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Date, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Severity, NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Path, NpgsqlDbType.Text);
-                await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await writer.WriteAsync(r.Features.Terms(r.Service).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-            }
-            await writer.CompleteAsync();
-        }
-        await ExecAsync(conn, "VACUUM ANALYZE lsptriage.incidents");
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string admin, string db)
-    {
-        await using (var conn = new NpgsqlConnection(admin))
-        {
-            await conn.OpenAsync();
-            await ExecAsync(conn, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
-            await ExecAsync(conn, $"CREATE DATABASE {db} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'");
-        }
-        return new NpgsqlConnectionStringBuilder(admin) { Database = db }.ConnectionString;
-    }
-
-    private static async Task ExecAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
-        await cmd.ExecuteNonQueryAsync();
     }
 
     private static double P(List<double> xs, double p)
