@@ -41,7 +41,7 @@ internal static class TeamScaleBench
         await using (var conn = new NpgsqlConnection(cs))
         {
             await conn.OpenAsync();
-            await BenchDatabase.ExecAsync(conn, "DROP INDEX lsptriage.incidents_key_gist");
+            await BenchDatabase.ExecAsync(conn, PostgresMigrations.DropKeyIndexSql);
         }
         var copy = Stopwatch.StartNew();
         await BenchDatabase.CopyAsync(cs, records);
@@ -119,15 +119,16 @@ internal static class TeamScaleBench
             }
         }
 
-        // 4. `lsptriage similar --pg` as the CLI runs it: the store's query (migration 6's index) plus feature candidates.
+        // 4. `lsptriage similar --pg` as the CLI runs it: the store's query (migration 7's sharded index, a connection per
+        // shard) plus feature candidates.
         await using (var conn = new NpgsqlConnection(cs))
         {
             await conn.OpenAsync();
             await BenchDatabase.ExecAsync(conn, "DROP INDEX IF EXISTS lsptriage.bench_gist");
-            await BenchDatabase.ExecAsync(conn, "CREATE INDEX incidents_key_gist ON lsptriage.incidents USING gist (key gist_trgm_ops(siglen=256))");
+            await BenchDatabase.ExecAsync(conn, PostgresMigrations.KeyIndexSql);
             await BenchDatabase.ExecAsync(conn, "ANALYZE lsptriage.incidents");
         }
-        await using (var pgStore = new PostgresIncidentStore(cs))
+        await using (var pgStore = new PostgresIncidentStore(cs, PostgresIncidentStore.SearchConnections))
         {
             await pgStore.MigrateAsync();
             foreach (var (name, top, threshold) in shapes)

@@ -96,14 +96,14 @@ public sealed class SimilarIncidentFinder
             return await _store.SearchAsync(new SimilarityQuery(record.Key, top, threshold ?? DefaultThreshold, record.Id, excludePath), cancellationToken).ConfigureAwait(false);
         }
         var query = new SimilarityQuery(record.Key, LexicalPool, LexicalFloor, record.Id, excludePath);
-        // The two candidate sources are independent: asked at once, a hover waits for the slower one, not for both
-        // (the embedded index answers on the calling thread, so one of them goes to the pool; PostgreSQL gets two
-        // connections).
-        var lexicalSearch = Task.Run(() => _store.SearchAsync(query, cancellationToken), cancellationToken);
+        // The two candidate sources are independent: asked at once, a hover waits for the slower one, not for both.
+        // The embedded index answers on the calling thread, so one goes to the thread pool: the shorter one (feature
+        // candidates), so that a pool thread slow to start on a busy machine is hidden behind the trigram search
+        // rather than added to it. PostgreSQL answers both on connections of their own.
         var terms = record.Features.Terms(record.Service);
-        var featureSearch = _store.FindByFeaturesAsync(query, terms, FeaturePool, cancellationToken);
-        await Task.WhenAll(lexicalSearch, featureSearch).ConfigureAwait(false);
-        var (lexical, byFeatures) = (lexicalSearch.Result, featureSearch.Result);
+        var featureSearch = Task.Run(() => _store.FindByFeaturesAsync(query, terms, FeaturePool, cancellationToken), cancellationToken);
+        var lexical = await _store.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        var byFeatures = await featureSearch.ConfigureAwait(false);
         var scorer = new MatchScorer(record, _model, byFeatures.Frequencies);
         var candidates = new Dictionary<string, (IncidentRecord Record, float Lexical)>(StringComparer.Ordinal);
         foreach (var hit in lexical)
@@ -116,12 +116,15 @@ public sealed class SimilarIncidentFinder
         }
         var cosines = await CosinesAsync(record, candidates.Values.Select(c => c.Record).ToList(), cancellationToken).ConfigureAwait(false);
         var min = threshold ?? _model.ThresholdFor(vectors: cosines is not null);
+        // Signals for every candidate, reasons in words only for the few shown: a hover scores about eighty.
         return candidates.Values
-            .Select(c => scorer.Score(c.Record, c.Lexical, cosines?.GetValueOrDefault(c.Record.Id)))
-            .Where(r => r.Score >= min)
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Incident.Id, StringComparer.Ordinal)
+            .Select(c => (c.Record, Signals: scorer.Signals(c.Record, c.Lexical, cosines?.GetValueOrDefault(c.Record.Id))))
+            .Select(c => (c.Record, c.Signals, Combined: (float)_model.Score(c.Signals)))
+            .Where(c => c.Combined >= min)
+            .OrderByDescending(c => c.Combined)
+            .ThenBy(c => c.Record.Id, StringComparer.Ordinal)
             .Take(top)
+            .Select(c => scorer.Explain(c.Record, c.Signals))
             .ToArray();
     }
 

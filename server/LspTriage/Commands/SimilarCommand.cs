@@ -98,7 +98,7 @@ internal sealed class SimilarCommand : ICliCommand
         var connection = SimilarityStoreOptions.ConnectionString(args, io);
         IIncidentStore store;
         string storeDescription;
-        await using var pg = connection is null ? null : new PostgresIncidentStore(connection);
+        await using var pg = connection is null ? null : new PostgresIncidentStore(connection, PostgresIncidentStore.SearchConnections);
         if (pg is not null)
         {
             store = pg;

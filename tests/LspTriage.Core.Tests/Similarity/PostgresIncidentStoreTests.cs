@@ -61,15 +61,15 @@ public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
     }
 
     [Fact]
-    public async Task Search_returns_what_the_embedded_index_returns_ties_included_and_uses_the_gist_index()
+    public async Task Search_returns_what_the_embedded_index_returns_ties_included_and_each_shard_uses_its_gist_index()
     {
         var cs = await pg.CreateDatabaseAsync();
         await using var store = new PostgresIncidentStore(cs);
         var embedded = new EmbeddedIncidentStore();
         var records = RepoPaths.SimilarityMaterial().Select(f => IncidentRecordReader.Read(File.ReadAllText(f), f, Path.GetFileName(f))).ToList();
-        // Twelve copies of one key: more equal scores than the KNN scan's margin, so the order among them (by id)
-        // must come from the exact path.
-        records.AddRange(Enumerable.Range(0, 12).Select(i => Record($"copy-{11 - i:D2}", "Replication lag on the orders replica after a vacuum", "Reads went stale for 40 minutes.")));
+        // 48 copies of one key: more equal scores in each of the four shards than a shard's KNN scan fetches (k + 5),
+        // so the order among them (by id) must come from fetching more.
+        records.AddRange(Enumerable.Range(0, 48).Select(i => Record($"copy-{47 - i:D2}", "Replication lag on the orders replica after a vacuum", "Reads went stale for 40 minutes.")));
         await store.UpsertAsync(records);
         await embedded.UpsertAsync(records);
         Assert.Equal(records.Count, await store.CountAsync());
@@ -94,21 +94,27 @@ public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off", conn, tx))
+        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off", conn, tx))
         {
             await off.ExecuteNonQueryAsync();
         }
-        await using var explain = new NpgsqlCommand("EXPLAIN SELECT id FROM lsptriage.incidents ORDER BY key <-> @q LIMIT 10", conn, tx);
-        explain.Parameters.AddWithValue("q", records[0].Key);
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
+        for (var shard = 0; shard < PostgresIncidentStore.NearestSql.Length; shard++)
         {
-            while (await reader.ReadAsync())
+            await using var explain = new NpgsqlCommand("EXPLAIN " + PostgresIncidentStore.NearestSql[shard], conn, tx);
+            explain.Parameters.AddWithValue("q", records[0].Key);
+            explain.Parameters.Add(new NpgsqlParameter("exclude_id", NpgsqlTypes.NpgsqlDbType.Text) { Value = DBNull.Value });
+            explain.Parameters.Add(new NpgsqlParameter("exclude_path", NpgsqlTypes.NpgsqlDbType.Text) { Value = DBNull.Value });
+            explain.Parameters.AddWithValue("k", 10);
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
             {
-                plan.Add(reader.GetString(0));
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(0));
+                }
             }
+            Assert.True(plan.Any(l => l.Contains($"Index Scan using incidents_key_gist_{shard} ", StringComparison.Ordinal)), string.Join("\n", plan));
         }
-        Assert.Contains(plan, l => l.Contains("Index Scan using incidents_key_gist", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class MatchScorer
     private readonly MatchModel _model;
     private readonly FeatureFrequencies _frequencies;
     private readonly HashSet<string> _queryIdentifierTerms;
+    // The query's identifier terms once each, in the order its identifiers name them (the order shared weights add up in).
+    private readonly string[] _queryTermsInOrder;
     private readonly double _queryIdentifierWeight;
 
     public MatchScorer(IncidentRecord query, MatchModel model, FeatureFrequencies frequencies)
@@ -25,24 +27,36 @@ public sealed class MatchScorer
         _model = model;
         _frequencies = frequencies;
         _queryIdentifierTerms = query.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).ToHashSet(StringComparer.Ordinal);
+        _queryTermsInOrder = query.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).Distinct(StringComparer.Ordinal).ToArray();
         _queryIdentifierWeight = _queryIdentifierTerms.Sum(Idf);
     }
 
     public MatchModel Model => _model;
 
-    public SimilarIncident Score(IncidentRecord candidate, float lexical, double? vector = null)
+    /// <summary>The signals and combined score of a candidate, with the reasons in words.</summary>
+    public SimilarIncident Score(IncidentRecord candidate, float lexical, double? vector = null) =>
+        Explain(candidate, Signals(candidate, lexical, vector));
+
+    /// <summary>The signals alone: what ranking needs, without the words (a hover ranks many candidates and shows a few).</summary>
+    public MatchSignals Signals(IncidentRecord candidate, float lexical, double? vector = null) =>
+        new(lexical,
+            Failure(_query.Features.Signatures, candidate.Features.Signatures, out _),
+            SameService(_query.Service, candidate.Service) ? 1.0 : 0.0,
+            SharedIdentifiers(candidate),
+            vector);
+
+    /// <summary>A candidate's match from its <see cref="Signals"/>: the combined score and why, in words.</summary>
+    public SimilarIncident Explain(IncidentRecord candidate, MatchSignals signals)
     {
-        var failure = Failure(_query.Features.Signatures, candidate.Features.Signatures, out var sharedFailure);
-        var service = SameService(_query.Service, candidate.Service) ? 1.0 : 0.0;
-        var shared = SharedIdentifiers(candidate, out var sharedShown);
-        var signals = new MatchSignals(lexical, failure, service, shared, vector);
+        Failure(_query.Features.Signatures, candidate.Features.Signatures, out var sharedFailure);
+        var sharedShown = SharedShown(candidate);
         var combined = _model.Score(signals);
         var reasons = new List<string>();
         if (sharedFailure is not null)
         {
             reasons.Add("same failure: " + SignatureName(sharedFailure));
         }
-        if (service > 0)
+        if (signals.Service > 0)
         {
             reasons.Add("same service");
         }
@@ -50,15 +64,15 @@ public sealed class MatchScorer
         {
             reasons.Add("shared: " + string.Join(", ", sharedShown.Select(s => "`" + s.Replace("`", "'", StringComparison.Ordinal) + "`")));
         }
-        if (vector is { } v && v >= 0.5)
+        if (signals.Vector is { } v && v >= 0.5)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"similar meaning ({Math.Round(v * 100)}%)"));
         }
-        if (lexical >= 0.3)
+        if (signals.Lexical >= 0.3)
         {
             reasons.Add("similar wording");
         }
-        return new SimilarIncident(candidate, lexical) { Match = new MatchScore((float)combined, signals, reasons) };
+        return new SimilarIncident(candidate, signals.Lexical) { Match = new MatchScore((float)combined, signals, reasons) };
     }
 
     /// <summary>1 when the strongest signatures agree, 0.6 when they share a weaker one, else 0.</summary>
@@ -81,25 +95,51 @@ public sealed class MatchScorer
     private static bool SameService(string? a, string? b) =>
         !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Cosine of the two identifier sets with IDF weights; the rarest shared ones (query spelling) shown.</summary>
-    private double SharedIdentifiers(IncidentRecord candidate, out List<string> shown)
+    /// <summary>Cosine of the two identifier sets with IDF weights.</summary>
+    private double SharedIdentifiers(IncidentRecord candidate)
     {
-        shown = [];
-        if (_queryIdentifierTerms.Count == 0 || candidate.Features.Identifiers.Count == 0)
+        var identifiers = candidate.Features.Identifiers;
+        if (_queryIdentifierTerms.Count == 0 || identifiers.Count == 0)
         {
             return 0;
         }
+        // Terms are few (a handful a record): linear scans, no sets, nothing allocated but the candidate's terms.
+        var candidateTerms = new string[identifiers.Count];
+        var distinct = 0;
+        var candidateWeight = 0.0;
+        foreach (var identifier in identifiers)
+        {
+            var term = IncidentFeatures.IdentifierTerm(identifier);
+            if (Array.IndexOf(candidateTerms, term, 0, distinct) < 0)
+            {
+                candidateTerms[distinct++] = term;
+                candidateWeight += Idf(term);
+            }
+        }
+        var sharedWeight = 0.0;
+        foreach (var term in _queryTermsInOrder)
+        {
+            if (Array.IndexOf(candidateTerms, term, 0, distinct) >= 0)
+            {
+                sharedWeight += Idf(term);
+            }
+        }
+        return sharedWeight == 0 ? 0 : Math.Min(1, sharedWeight / Math.Sqrt(_queryIdentifierWeight * candidateWeight));
+    }
+
+    /// <summary>The shared identifiers a person reads: the rarest first (query spelling), at most three.</summary>
+    private List<string> SharedShown(IncidentRecord candidate)
+    {
+        var shown = new List<string>();
+        if (_queryIdentifierTerms.Count == 0 || candidate.Features.Identifiers.Count == 0)
+        {
+            return shown;
+        }
         var candidateTerms = candidate.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).ToHashSet(StringComparer.Ordinal);
-        var candidateWeight = candidateTerms.Sum(Idf);
         var shared = _query.Features.Identifiers
             .Where(i => candidateTerms.Contains(IncidentFeatures.IdentifierTerm(i)))
             .Select(i => (Spelling: i, Weight: Idf(IncidentFeatures.IdentifierTerm(i))))
-            .DistinctBy(x => x.Spelling.ToLowerInvariant())
-            .ToList();
-        if (shared.Count == 0)
-        {
-            return 0;
-        }
+            .DistinctBy(x => x.Spelling.ToLowerInvariant());
         // Rarest first; among equals the longer (a whole error message says more than one word of it), and no word
         // that a shown message already contains.
         foreach (var (spelling, _) in shared.OrderByDescending(x => x.Weight).ThenByDescending(x => x.Spelling.Length))
@@ -109,8 +149,7 @@ public sealed class MatchScorer
                 shown.Add(spelling);
             }
         }
-        var sharedWeight = shared.Sum(x => x.Weight);
-        return Math.Min(1, sharedWeight / Math.Sqrt(_queryIdentifierWeight * candidateWeight));
+        return shown;
     }
 
     private double Idf(string term) =>

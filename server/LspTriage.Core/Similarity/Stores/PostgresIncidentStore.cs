@@ -8,8 +8,8 @@ using NpgsqlTypes;
 namespace LspTriage.Core.Similarity.Stores;
 
 /// <summary>
-/// A team's shared incident history in PostgreSQL: <c>lsptriage.incidents</c> with a GiST <c>gist_trgm_ops</c> index on
-/// the key, searched by KNN (<c>ORDER BY key &lt;-&gt; @q LIMIT k</c>, see <see cref="SearchAsync"/>). Every statement is parameterised. Connection failures surface as
+/// A team's shared incident history in PostgreSQL: <c>lsptriage.incidents</c> with GiST <c>gist_trgm_ops</c> indexes on
+/// the key (one per shard of the rows), searched by KNN (<c>ORDER BY key &lt;-&gt; @q LIMIT k</c>, see <see cref="SearchAsync"/>). Every statement is parameterised. Connection failures surface as
 /// <see cref="IncidentStoreUnavailableException"/>.
 /// </summary>
 public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
@@ -27,7 +27,14 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
     [GeneratedRegex(@"max(imum)?\s*pool\s*size", RegexOptions.IgnoreCase)]
     private static partial Regex MaxPoolSizeKeyword();
 
-    public PostgresIncidentStore(string connectionString)
+    /// <summary>The most connections a one-shot search (the CLI's <c>similar --pg</c>) uses at once: one per key index
+    /// shard and one for the feature candidates.</summary>
+    public const int SearchConnections = PostgresMigrations.KeyIndexShards + 1;
+
+    /// <param name="connectionString">Npgsql connection string; its pool settings win over <paramref name="maxConnections"/>.</param>
+    /// <param name="maxConnections">Pool size when the connection string does not set one: 1 for a language server
+    /// (see below), <see cref="SearchConnections"/> for a command that searches and exits.</param>
+    public PostgresIncidentStore(string connectionString, int maxConnections = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -41,7 +48,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             // connections by default (97 for clients). A store's work is short statements one after another (an
             // upsert on save, a search, a batch of a load), so one connection serves it and fifty engineers fit
             // (SharedHistoryTests); an idle one is returned after a minute. A connection string can say otherwise.
-            builder.MaxPoolSize = 1;
+            builder.MaxPoolSize = Math.Max(1, maxConnections);
             builder.ConnectionIdleLifetime = 60;
         }
         DisplayName = $"{builder.Host}:{builder.Port}/{builder.Database}";
@@ -83,12 +90,14 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The best <see cref="SimilarityQuery.Top"/> by pg_trgm similarity: a GiST KNN scan (<c>ORDER BY key &lt;-&gt; q</c>,
-    /// migration 6) fetches a few more than asked, and the threshold and the tie order (similarity, then id) are applied
-    /// to those. Measured against GIN <c>%</c> in docs/similarity.md: the KNN scan stops after k rows where <c>%</c>
-    /// recomputes thousands of candidates. When the last row fetched ties with the k-th (more equal scores than the
-    /// margin), the order among them is not the scan's to decide: it fetches twice as many until the tie ends (and past
-    /// 5,000 rows asks <see cref="SearchByThresholdAsync"/>), so results equal the embedded index's.
+    /// The best <see cref="SimilarityQuery.Top"/> by pg_trgm similarity: a GiST KNN scan (<c>ORDER BY key &lt;-&gt; q</c>)
+    /// of each shard of the key index (migration 7), all at once, fetches a few more than asked from each, and the
+    /// threshold and the tie order (similarity, then id) are applied to what they found together. Measured against
+    /// GIN <c>%</c> in docs/similarity.md: the KNN scan stops after k rows where <c>%</c> recomputes thousands of
+    /// candidates; a query with no near neighbour still reads a whole index, which the shards share out among cores.
+    /// When a shard's last row fetched ties with the k-th (more equal scores than the margin), the order among them is
+    /// not the scan's to decide: it fetches twice as many until the tie ends (and past 5,000 rows asks
+    /// <see cref="SearchByThresholdAsync"/>), so results equal the embedded index's.
     /// </summary>
     public async Task<IReadOnlyList<SimilarIncident>> SearchAsync(SimilarityQuery query, CancellationToken cancellationToken = default)
     {
@@ -98,9 +107,12 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
         // last row fetched still ties with the k-th, fetch twice as many.
         for (var fetch = top + KnnTieMargin; ; fetch *= 2)
         {
-            var nearest = await NearestAsync(query, fetch, cancellationToken).ConfigureAwait(false);
-            var ranked = nearest.OrderByDescending(h => h.Similarity).ThenBy(h => h.Incident.Id, StringComparer.Ordinal).ToList();
-            var tiedBeyond = ranked.Count == fetch && top > 0 && ranked[^1].Similarity == ranked[top - 1].Similarity && ranked[top - 1].Similarity >= query.Threshold;
+            var shards = await Task.WhenAll(Enumerable.Range(0, PostgresMigrations.KeyIndexShards)
+                .Select(shard => NearestAsync(query, shard, fetch, cancellationToken))).ConfigureAwait(false);
+            var ranked = shards.SelectMany(h => h).OrderByDescending(h => h.Similarity).ThenBy(h => h.Incident.Id, StringComparer.Ordinal).ToList();
+            // A shard that filled its fetch may hold more rows scoring as its last one: only a problem when that is the k-th's score.
+            var tiedBeyond = top > 0 && ranked.Count >= top && ranked[top - 1].Similarity >= query.Threshold &&
+                shards.Any(h => h.Count == fetch && h.Min(x => x.Similarity) >= ranked[top - 1].Similarity);
             if (!tiedBeyond)
             {
                 return ranked.Where(h => h.Similarity >= query.Threshold).Take(top).ToArray();
@@ -112,21 +124,25 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
         }
     }
 
-    private Task<List<SimilarIncident>> NearestAsync(SimilarityQuery query, int fetch, CancellationToken cancellationToken) =>
+    private Task<List<SimilarIncident>> NearestAsync(SimilarityQuery query, int shard, int fetch, CancellationToken cancellationToken) =>
         Run(async conn =>
         {
-            await using var cmd = new NpgsqlCommand(
-                $"""
-                SELECT {Columns}, similarity(key, @q) AS sml
-                FROM {Table}
-                WHERE (@exclude_id::text IS NULL OR id <> @exclude_id)
-                  AND (@exclude_path::text IS NULL OR path IS DISTINCT FROM @exclude_path)
-                ORDER BY key <-> @q
-                LIMIT @k
-                """, conn);
+            await using var cmd = new NpgsqlCommand(NearestSql[shard], conn);
             AddSearchParameters(cmd, query, fetch);
             return await ReadHitsAsync(cmd, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+
+    /// <summary>Each shard's KNN statement; its shard predicate is a literal so the planner can use that shard's index.</summary>
+    internal static readonly string[] NearestSql = Enumerable.Range(0, PostgresMigrations.KeyIndexShards).Select(shard =>
+        $"""
+        SELECT {Columns}, similarity(key, @q) AS sml
+        FROM {Table}
+        WHERE {PostgresMigrations.KeyShard(shard)}
+          AND (@exclude_id::text IS NULL OR id <> @exclude_id)
+          AND (@exclude_path::text IS NULL OR path IS DISTINCT FROM @exclude_path)
+        ORDER BY key <-> @q
+        LIMIT @k
+        """).ToArray();
 
     // Beyond this many tied rows the threshold query is cheaper than more KNN rounds.
     private const int KnnFetchLimit = 5_000;
@@ -238,7 +254,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             $"""
             SELECT {Columns}, similarity(key, $5) AS sml
             FROM (
-                SELECT {Columns}, cardinality(ARRAY(SELECT unnest(features) INTERSECT SELECT unnest($1::text[]))) AS shared
+                SELECT {Columns}, (SELECT count(*) FROM unnest(features) f WHERE f = ANY($1::text[])) AS shared
                 FROM {Table}
                 WHERE features && $1::text[]
                   AND ($2::text IS NULL OR id <> $2)
@@ -246,6 +262,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
                 ORDER BY shared DESC, id
                 LIMIT $4
             ) best -- similarity only for the rows kept: the thousands sharing one term are not compared
+            -- (stored terms are distinct, IncidentFeatures.Terms: counting matches is counting shared terms, and a
+            -- third cheaper than an INTERSECT per row)
             ORDER BY shared DESC, id
             """, conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = terms, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });

@@ -69,7 +69,25 @@ internal static class PostgresMigrations
             // siglen 256: keys of ~300 characters have ~250 trigrams, which saturate the default 12-byte signature of
             // the inner pages, and a saturated signature prunes nothing (docs/similarity.md has the figures).
             $"CREATE INDEX incidents_key_gist ON {Schema}.incidents USING gist (key gist_trgm_ops(siglen=256))"),
+        (7, $"the GiST trigram index split in {KeyIndexShards} by id hash, searched at once: a query without near neighbours reads the whole index, and {KeyIndexShards} backends read it on {KeyIndexShards} cores",
+            $"DROP INDEX IF EXISTS {Schema}.incidents_key_gist;\n{KeyIndexSql}"),
     ];
+
+    /// <summary>Creates the key index's shards (migration 7; the benchmark builds them again after a bulk load).</summary>
+    public static string KeyIndexSql => string.Concat(Enumerable.Range(0, KeyIndexShards).Select(s =>
+        $"CREATE INDEX incidents_key_gist_{s} ON {Schema}.incidents USING gist (key gist_trgm_ops(siglen=256)) WHERE {KeyShard(s)};\n"));
+
+    /// <summary>Drops the key index's shards.</summary>
+    public static string DropKeyIndexSql => string.Concat(Enumerable.Range(0, KeyIndexShards).Select(s => $"DROP INDEX IF EXISTS {Schema}.incidents_key_gist_{s};\n"));
+
+    /// <summary>How many partial GiST indexes split the key index (migration 7).</summary>
+    public const int KeyIndexShards = 4;
+
+    /// <summary>
+    /// The predicate of shard <paramref name="shard"/>'s partial index, the same text in a query so that the planner
+    /// picks that index. Every row is in exactly one shard (the low bits of its id's hash).
+    /// </summary>
+    public static string KeyShard(int shard) => $"(hashtext(id) & {KeyIndexShards - 1}) = {shard}";
 
     /// <summary>The channel migration 5's trigger notifies on; local replicas LISTEN to it.</summary>
     public const string ReplicaChannel = "lsptriage_incidents";
