@@ -48,8 +48,9 @@ public sealed class TrigramIndexTests
     [Trait("Category", "Slow")]
     public void Index_search_equals_brute_force_on_a_large_clustered_index_for_near_and_novel_queries()
     {
-        // 20,000 near-duplicate clusters: every pruning path (guessed thresholds, extended scans, exact counts, merges)
-        // gets exercised; novel queries have no near neighbour and go down to the threshold.
+        // 20,000 near-duplicate clusters: every pruning path (guessed thresholds, extended scans, exact counts,
+        // verification) gets exercised; novel queries have no near neighbour and go down to the threshold, and the
+        // finder's lexical pool (top 30 above 0.05) reads nearly every posting list.
         var gen = new SyntheticIncidents(CorpusSeeds.Load(), seed: 20_000);
         var index = new TrigramIndex();
         index.Upsert(Enumerable.Range(0, 20_000).Select(i => Record("k" + i.ToString("D5"), gen.NextKey())));
@@ -57,7 +58,7 @@ public sealed class TrigramIndexTests
         for (var q = 0; q < 60; q++)
         {
             var query = q % 2 == 0 ? gen.NextNovelKey() : gen.NextKey();
-            foreach (var (k, threshold) in new[] { (5, 0.3), (1, 0.6) })
+            foreach (var (k, threshold) in new[] { (5, 0.3), (1, 0.6), (30, 0.05) })
             {
                 var fast = index.Search(query, k, threshold);
                 Assert.Equal(Describe(index.BruteForce(query, k, threshold)), Describe(fast));
@@ -117,6 +118,27 @@ public sealed class TrigramIndexTests
         }
         Assert.Equal(live.Count, index.Count);
         Assert.Equal(live.Keys.Order(StringComparer.Ordinal), index.Snapshot().Select(r => r.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Bitmaps_stay_true_through_removals_compaction_and_new_records()
+    {
+        // Lists most records share get bitmaps; removing half the records compacts the postings (slots renumbered),
+        // and records added after must land in the bitmaps too. Low-threshold searches count on them.
+        var gen = new SyntheticIncidents(CorpusSeeds.Load(), seed: 17);
+        var index = new TrigramIndex();
+        index.Upsert(Enumerable.Range(0, 4000).Select(i => Record("b" + i.ToString("D5"), gen.NextKey())));
+        for (var i = 0; i < 4000; i += 2)
+        {
+            index.Remove("b" + i.ToString("D5"));
+        }
+        index.Upsert(Enumerable.Range(4000, 1500).Select(i => Record("b" + i.ToString("D5"), gen.NextKey())));
+        for (var q = 0; q < 30; q++)
+        {
+            var query = q % 2 == 0 ? gen.NextNovelKey() : gen.NextKey();
+            Assert.Equal(Describe(index.BruteForce(query, 30, 0.05)), Describe(index.Search(query, 30, 0.05)));
+        }
     }
 
     private static string[] Describe(IReadOnlyList<SimilarIncident> results) =>

@@ -59,6 +59,9 @@ public sealed class SecretsTests
         var analyzed = await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "lspTriage.analyze", ["arguments"] = new JsonArray(Uri) });
         await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "lspTriage.findSimilar", ["arguments"] = new JsonArray(Uri) });
         await client.WaitForNotificationAsync("window/showMessage");
+        // The database's failure is reported by the replica's background loop whenever its first connection fails,
+        // which on a busy machine can come after the model's: wait for it too.
+        await client.WaitForNotificationAsync("window/showMessage", m => ((string?)m["params"]?["message"])?.Contains("PostgreSQL at 127.0.0.1:1/incidents is unreachable", StringComparison.Ordinal) == true);
 
         Assert.False((bool)analyzed["result"]!["applied"]!, analyzed.ToJsonString());
         var traffic = string.Join("\n",
