@@ -65,6 +65,8 @@ public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
     {
         var cs = await pg.CreateDatabaseAsync();
         await using var store = new PostgresIncidentStore(cs);
+        // The CLI's store: the shards searched at once on connections of their own (the default one searches them in turn).
+        await using var parallel = new PostgresIncidentStore(cs, PostgresIncidentStore.SearchConnections);
         var embedded = new EmbeddedIncidentStore();
         var records = RepoPaths.SimilarityMaterial().Select(f => IncidentRecordReader.Read(File.ReadAllText(f), f, Path.GetFileName(f))).ToList();
         // 48 copies of one key: more equal scores in each of the four shards than a shard's KNN scan fetches (k + 5),
@@ -84,11 +86,13 @@ public sealed class PostgresIncidentStoreTests(PostgresFixture pg)
             var fromPg = await store.SearchAsync(query);
             var fromIndex = await embedded.SearchAsync(query);
             Assert.Equal(fromIndex.Select(x => $"{x.Incident.Id}:{x.Similarity:R}"), fromPg.Select(x => $"{x.Incident.Id}:{x.Similarity:R}"));
+            Assert.Equal(fromPg.Select(x => $"{x.Incident.Id}:{x.Similarity:R}"), (await parallel.SearchAsync(query)).Select(x => $"{x.Incident.Id}:{x.Similarity:R}"));
             nonEmpty += fromPg.Count > 0 ? 1 : 0;
         }
         Assert.True(nonEmpty >= 40, $"only {nonEmpty} searches found anything");
         var copies = new SimilarityQuery("Replication lag on the orders replica after a vacuum Reads went stale for 40 minutes.", Top: 5);
         Assert.Equal(["copy-00", "copy-01", "copy-02", "copy-03", "copy-04"], (await store.SearchAsync(copies)).Select(x => x.Incident.Id));
+        Assert.Equal(["copy-00", "copy-01", "copy-02", "copy-03", "copy-04"], (await parallel.SearchAsync(copies)).Select(x => x.Incident.Id));
         Assert.Equal((await embedded.SearchAsync(copies)).Select(x => x.Incident.Id), (await store.SearchAsync(copies)).Select(x => x.Incident.Id));
 
         await using var conn = new NpgsqlConnection(cs);

@@ -17,8 +17,9 @@ namespace LspTriage.Core.Similarity.Index;
 /// n1 − ⌈θ·n1⌉ + 1 query trigrams with the shortest postings (prefix filtering), so only those lists are scanned,
 /// counting into a reusable array with a touched list. Longer lists are then scanned for touched records only, while
 /// that is cheaper than verifying the records that can still qualify (count + unscanned lists ≥ ⌈θ·n1⌉): chance
-/// sharers drop out fast. Survivors are verified exactly (a read per trigram in a table marking the query's), best count first, into a k-sized heap
-/// whose k-th similarity raises θ as it fills; if every list got scanned the counts are exact and no verification is needed.
+/// sharers drop out fast. Survivors are verified exactly (a read per trigram in a table marking the query's), best
+/// count first, into a k-sized heap whose k-th similarity raises θ as it fills; if every list got scanned the counts
+/// are exact and no verification is needed.
 /// Passes start from a high guessed θ (0.8, then 0.55, then the threshold) and stop as soon as one is provably exact;
 /// a pass that finds nothing at all goes straight to the threshold.</para>
 /// <para>Lists a sixteenth of the records or more share also have a bitmap (<see cref="BitPlanes"/>). When a pass

@@ -9,7 +9,8 @@ namespace LspTriage.Core.Similarity.Stores;
 
 /// <summary>
 /// A team's shared incident history in PostgreSQL: <c>lsptriage.incidents</c> with GiST <c>gist_trgm_ops</c> indexes on
-/// the key (one per shard of the rows), searched by KNN (<c>ORDER BY key &lt;-&gt; @q LIMIT k</c>, see <see cref="SearchAsync"/>). Every statement is parameterised. Connection failures surface as
+/// the key (one per shard of the rows), searched by KNN (<c>ORDER BY key &lt;-&gt; @q LIMIT k</c>, see
+/// <see cref="SearchAsync"/>). Every statement is parameterised. Connection failures surface as
 /// <see cref="IncidentStoreUnavailableException"/>.
 /// </summary>
 public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDisposable
@@ -22,6 +23,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
+    private readonly int _poolSize;
     private bool _migrated;
 
     [GeneratedRegex(@"max(imum)?\s*pool\s*size", RegexOptions.IgnoreCase)]
@@ -51,6 +53,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
             builder.MaxPoolSize = Math.Max(1, maxConnections);
             builder.ConnectionIdleLifetime = 60;
         }
+        _poolSize = builder.MaxPoolSize;
         DisplayName = $"{builder.Host}:{builder.Port}/{builder.Database}";
         _dataSource = NpgsqlDataSource.Create(builder);
     }
@@ -107,8 +110,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
         // last row fetched still ties with the k-th, fetch twice as many.
         for (var fetch = top + KnnTieMargin; ; fetch *= 2)
         {
-            var shards = await Task.WhenAll(Enumerable.Range(0, PostgresMigrations.KeyIndexShards)
-                .Select(shard => NearestAsync(query, shard, fetch, cancellationToken))).ConfigureAwait(false);
+            var shards = await NearestInShardsAsync(query, fetch, cancellationToken).ConfigureAwait(false);
             var ranked = shards.SelectMany(h => h).OrderByDescending(h => h.Similarity).ThenBy(h => h.Incident.Id, StringComparer.Ordinal).ToList();
             // A shard that filled its fetch may hold more rows scoring as its last one: only a problem when that is the k-th's score.
             var tiedBeyond = top > 0 && ranked.Count >= top && ranked[top - 1].Similarity >= query.Threshold &&
@@ -122,6 +124,23 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IAsyncDispos
                 return await SearchByThresholdAsync(query with { Threshold = ranked[top - 1].Similarity }, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task<List<SimilarIncident>[]> NearestInShardsAsync(SimilarityQuery query, int fetch, CancellationToken cancellationToken)
+    {
+        var shards = Enumerable.Range(0, PostgresMigrations.KeyIndexShards);
+        if (_poolSize >= PostgresMigrations.KeyIndexShards)
+        {
+            return await Task.WhenAll(shards.Select(shard => NearestAsync(query, shard, fetch, cancellationToken))).ConfigureAwait(false);
+        }
+        // With fewer connections than shards they would queue for one, and on a large history the last could wait past
+        // the connection timeout: one after another instead.
+        var found = new List<SimilarIncident>[PostgresMigrations.KeyIndexShards];
+        foreach (var shard in shards)
+        {
+            found[shard] = await NearestAsync(query, shard, fetch, cancellationToken).ConfigureAwait(false);
+        }
+        return found;
     }
 
     private Task<List<SimilarIncident>> NearestAsync(SimilarityQuery query, int shard, int fetch, CancellationToken cancellationToken) =>
