@@ -16,9 +16,8 @@ public sealed class MatchScorer
     private readonly IncidentRecord _query;
     private readonly MatchModel _model;
     private readonly FeatureFrequencies _frequencies;
-    private readonly HashSet<string> _queryIdentifierTerms;
-    // The query's identifier terms once each, in the order its identifiers name them (the order shared weights add up in).
-    private readonly string[] _queryTermsInOrder;
+    // The query's identifier terms once each, in the order its identifiers name them (the order weights add up in).
+    private readonly string[] _queryTerms;
     private readonly double _queryIdentifierWeight;
 
     public MatchScorer(IncidentRecord query, MatchModel model, FeatureFrequencies frequencies)
@@ -26,9 +25,8 @@ public sealed class MatchScorer
         _query = query;
         _model = model;
         _frequencies = frequencies;
-        _queryIdentifierTerms = query.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).ToHashSet(StringComparer.Ordinal);
-        _queryTermsInOrder = query.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).Distinct(StringComparer.Ordinal).ToArray();
-        _queryIdentifierWeight = _queryIdentifierTerms.Sum(Idf);
+        _queryTerms = query.Features.Identifiers.Select(IncidentFeatures.IdentifierTerm).Distinct(StringComparer.Ordinal).ToArray();
+        _queryIdentifierWeight = _queryTerms.Sum(Idf);
     }
 
     public MatchModel Model => _model;
@@ -99,7 +97,7 @@ public sealed class MatchScorer
     private double SharedIdentifiers(IncidentRecord candidate)
     {
         var identifiers = candidate.Features.Identifiers;
-        if (_queryIdentifierTerms.Count == 0 || identifiers.Count == 0)
+        if (_queryTerms.Length == 0 || identifiers.Count == 0)
         {
             return 0;
         }
@@ -117,7 +115,7 @@ public sealed class MatchScorer
             }
         }
         var sharedWeight = 0.0;
-        foreach (var term in _queryTermsInOrder)
+        foreach (var term in _queryTerms)
         {
             if (Array.IndexOf(candidateTerms, term, 0, distinct) >= 0)
             {
@@ -131,7 +129,7 @@ public sealed class MatchScorer
     private List<string> SharedShown(IncidentRecord candidate)
     {
         var shown = new List<string>();
-        if (_queryIdentifierTerms.Count == 0 || candidate.Features.Identifiers.Count == 0)
+        if (_queryTerms.Length == 0 || candidate.Features.Identifiers.Count == 0)
         {
             return shown;
         }
